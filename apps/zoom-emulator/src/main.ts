@@ -1,0 +1,3 @@
+import 'reflect-metadata';
+import { X } from '#libs/zoom-contract';
+console.log(X);
