@@ -1,1 +1,1 @@
-export const X = 1;
+export * from './endpoint-catalog.js';

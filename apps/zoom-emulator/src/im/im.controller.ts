@@ -1,0 +1,4 @@
+import { Controller } from '@nestjs/common';
+
+@Controller('v2')
+export class ImController {}
