@@ -100,7 +100,7 @@ export function generateDirectory(seed: number, profile: TenantProfile): Directo
   for (let c = 0; c < channelCount; c++) {
     const rng = new Rng(seed, 2, c);
     // Types 1, 2, 3, 5 are channels; type 4 is an instant group chat.
-    const type = (c >= profile.channels ? 4 : rng.pick([1, 2, 3, 3, 5]));
+    const type = c >= profile.channels ? 4 : rng.pick<TenantChannel['type']>([1, 2, 3, 3, 5]);
     const size = Math.min(
       internal.length,
       type === 4 ? rng.int(3, 6) : rng.int(3, Math.max(4, Math.min(40, internal.length))),
