@@ -5,7 +5,7 @@ export interface EmulatorConfig {
   readonly port: number;
   readonly host: string;
   /** Base URL written into download links and printed at start. */
-  readonly publicUrl: string;
+  publicUrl: string;
   readonly seed: number;
   readonly profile: string;
   /** Overrides of the profile's knobs; undefined keeps the profile's value. */

@@ -23,6 +23,10 @@ export const dayOf = (ms: number): number => Math.floor(ms / DAY_MS);
 
 /** How long after the previous version a person comes back: minutes, hours, days or weeks. */
 function modificationDelay(rng: Rng): number {
+  return Math.round(rawDelay(rng));
+}
+
+function rawDelay(rng: Rng): number {
   const roll = rng.next();
   if (roll < 0.4) return MINUTE + rng.exponential(10 * MINUTE);
   if (roll < 0.7) return HOUR + rng.exponential(6 * HOUR);
