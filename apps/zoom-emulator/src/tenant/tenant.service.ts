@@ -49,7 +49,7 @@ interface UploadedFile {
   ownerIdx: number;
 }
 
-const CACHE_LIMIT = 20_000;
+const CACHE_LIMIT = 5_000;
 const key = (id: string): string => id.replace(/[{}]/g, '').toUpperCase();
 
 /** The emulated Zoom account: a generated directory and message history plus everything the API changed. */
