@@ -411,8 +411,11 @@ export class TenantService {
     return ref;
   }
 
-  uploadedFile(fileId: string): FileRef | undefined {
-    return this.uploads.get(fileId)?.ref;
+  /** An uploaded file, optionally only if the given user uploaded it (file_ids must be one's own). */
+  uploadedFile(fileId: string, ownerIdx?: number): FileRef | undefined {
+    const upload = this.uploads.get(fileId);
+    if (!upload || (ownerIdx !== undefined && upload.ownerIdx !== ownerIdx)) return undefined;
+    return upload.ref;
   }
 
   fileStream(ref: FileRef): Readable {
