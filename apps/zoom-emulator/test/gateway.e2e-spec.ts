@@ -149,6 +149,7 @@ describe('rate limits', () => {
   });
 
   it('caps Heavy and Resource-intensive together per day and says when to retry with an ISO Retry-After', async () => {
+    await emu.control('POST', '/stats/reset'); // also clears the windows the previous burst filled
     await emu.control('PUT', '/settings', { daily_cap: 3 });
     const user = await emu.userToken(emu.tenant.accountUsers()[1].email);
     const responses = [];
