@@ -1,0 +1,51 @@
+export { ARCHIVE_ENTITIES } from './archive.entities.js';
+export { ARCHIVE_MIGRATIONS } from './archive.migrations.js';
+export { archiveDataSourceOptions, runMigrations } from './database/archive-data-source.js';
+export { ensureDatabase } from './database/ensure-database.util.js';
+
+export { ArchivedFile, type ArchivedFileStatus } from './entities/archived-file.entity.js';
+export { Channel } from './entities/channel.entity.js';
+export { ChannelMember } from './entities/channel-member.entity.js';
+export { ChatSession } from './entities/chat-session.entity.js';
+export { DirectoryUser } from './entities/directory-user.entity.js';
+export { Message } from './entities/message.entity.js';
+export { MessageVersion } from './entities/message-version.entity.js';
+export { ReactionSnapshot } from './entities/reaction-snapshot.entity.js';
+export { SessionListWindow } from './entities/session-list-window.entity.js';
+export { SyncRun, type SyncRunKind, type SyncRunStatus } from './entities/sync-run.entity.js';
+export { SyncWindow } from './entities/sync-window.entity.js';
+
+export { normaliseMessageId } from './messages/message-id.util.js';
+export {
+  canonicalVersion,
+  versionSha256,
+  type CanonicalFile,
+  type VersionFacts,
+  type VersionKind,
+} from './messages/canonical-version.util.js';
+export { canonicalReactions, reactionSnapshotSha256, type ZoomReaction } from './messages/canonical-reactions.util.js';
+export { mapReportPage, mapSessionRow, messagesRowKind } from './messages/report-page.mapper.js';
+export { InvalidReportRowError } from './messages/invalid-report-row.error.js';
+export type {
+  NewFile,
+  ReportPageInput,
+  ReportPageResult,
+  ReportSessionInput,
+  ZoomReportMessage,
+} from './messages/report-page.types.js';
+export { ArchiveWriter } from './messages/archive.writer.js';
+
+export { SyncStateRepository } from './sync/sync-state.repository.js';
+export type {
+  Coverage,
+  FailedWindow,
+  PlannedWindow,
+  RunProgress,
+  SyncWindowKey,
+  SyncWindowMode,
+  SyncWindowStatus,
+  WindowCounts,
+} from './sync/sync-state.types.js';
+
+export { FileStore, type StoreResult } from './files/file.store.js';
+export { ArchivedFilesRepository, MAX_FILE_ATTEMPTS, type PendingFile } from './files/archived-files.repository.js';

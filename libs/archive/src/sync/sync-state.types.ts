@@ -1,0 +1,53 @@
+import type { SyncWindowMode, SyncWindowStatus } from '../entities/sync-window.entity.js';
+
+/** One account × session × report window × mode. Dates are `yyyy-mm-dd` (UTC), as Zoom's report takes them. */
+export interface SyncWindowKey {
+  accountId: string;
+  sessionId: string;
+  from: string;
+  to: string;
+  mode: SyncWindowMode;
+}
+
+export interface PlannedWindow {
+  sessionId: string;
+  from: string;
+  to: string;
+  mode: SyncWindowMode;
+}
+
+export interface WindowCounts {
+  pages: number;
+  messagesSeen: number;
+  versionsAdded: number;
+}
+
+export interface RunProgress {
+  total: number;
+  done: number;
+  failed: number;
+  running: number;
+  pending: number;
+  messages: number;
+  versionsAdded: number;
+}
+
+export interface FailedWindow {
+  /** '' for a failed session listing, which hides every session of its window. */
+  sessionId: string;
+  from: string;
+  to: string;
+  mode: SyncWindowMode | 'sessions';
+  error: string;
+}
+
+export interface Coverage {
+  windows: Record<'done' | 'pending' | 'running' | 'failed', number>;
+  failed: FailedWindow[];
+  /** The earliest day from the horizon up to yesterday that is not fully archived; null when none. */
+  oldestUncoveredDay: string | null;
+  /** The first day of the unbroken run of archived days ending yesterday; null when yesterday is not archived. */
+  coveredFrom: string | null;
+}
+
+export type { SyncWindowMode, SyncWindowStatus };
