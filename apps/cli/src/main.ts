@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadSyncConfig } from '#libs/sync';
+import { migrateCommand } from './commands/migrate.command.js';
+import { syncCommand } from './commands/sync.command.js';
+import { syncStatusCommand } from './commands/sync-status.command.js';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  migrate                                   create the database if missing and apply migrations
+  sync [--from YYYY-MM-DD --to YYYY-MM-DD] [--wait]
+                                            enqueue a sync (the worker runs it); --wait shows progress and a summary
+  sync:status                               coverage: windows done, behind, failed; oldest uncovered day
+`;
+
+async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: rest,
+    options: { from: { type: 'string' }, to: { type: 'string' }, wait: { type: 'boolean', default: false } },
+    allowPositionals: false,
+  });
+  const config = loadSyncConfig();
+  switch (command) {
+    case 'migrate':
+      return migrateCommand(config);
+    case 'sync':
+      return syncCommand(config, values);
+    case 'sync:status':
+      return syncStatusCommand(config);
+    default:
+      process.stderr.write(command ? `Unknown command "${command}"\n\n${USAGE}` : USAGE);
+      return 2;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message =
+      error instanceof ConfigError ||
+      (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+        ? error.message
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    process.stderr.write(`Error: ${message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,15 @@
+import type { RedisOptions } from 'bullmq';
+
+/** Connection options from a redis:// URL, usable by ioredis and BullMQ; BullMQ workers need maxRetriesPerRequest null. */
+export function redisOptions(redisUrl: string): RedisOptions {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username || undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}

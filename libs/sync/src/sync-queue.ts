@@ -1,0 +1,49 @@
+import type { JobsOptions, Queue } from 'bullmq';
+import { type FetchJob, type ListJob, type PlanJob, RETRY_POLICY, jobId } from './job-catalogue.js';
+
+/** Enqueueing behind one class: job ids, deduplication and retry policy come from the catalogue. */
+export class SyncQueue {
+  constructor(private readonly queue: Queue) {}
+
+  private options(name: keyof typeof RETRY_POLICY, id: string): JobsOptions {
+    return {
+      ...RETRY_POLICY[name],
+      // Deduplication (not a fixed jobId) so the next tick can enqueue the same work once this one ends.
+      deduplication: { id },
+      removeOnComplete: { count: 1_000 },
+      removeOnFail: { count: 5_000 },
+    };
+  }
+
+  /** A plan; `dedupKey` makes concurrent requests for the same plan (several workers starting) one job. */
+  async plan(data: PlanJob, dedupKey?: string): Promise<void> {
+    const key = data.runId ?? dedupKey ?? `tick-${Date.now()}`;
+    await this.queue.add('plan', data, this.options('plan', jobId('plan', key)));
+  }
+
+  async list(accountId: string, jobs: ListJob[]): Promise<void> {
+    await this.queue.addBulk(
+      jobs.map((data) => ({
+        name: 'list',
+        data,
+        opts: this.options('list', jobId('list', accountId, data.from, data.to)),
+      })),
+    );
+  }
+
+  async fetch(accountId: string, jobs: FetchJob[]): Promise<void> {
+    for (let i = 0; i < jobs.length; i += 500) {
+      await this.queue.addBulk(
+        jobs.slice(i, i + 500).map((data) => ({
+          name: 'fetch',
+          data,
+          opts: this.options('fetch', jobId('fetch', accountId, data.sessionId, data.from, data.to, data.mode)),
+        })),
+      );
+    }
+  }
+
+  async depth(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
+  }
+}
