@@ -41,6 +41,10 @@ export class RateLimiter {
     public scale: number,
   ) {}
 
+  now(): number {
+    return this.clock.now();
+  }
+
   limitPerWindow(bucket: RateBucket): { limit: number; windowMs: number } {
     if (bucket === 'File') return { limit: Math.max(1, Math.round(FILE_HOST_PER_SECOND * this.scale)), windowMs: 1000 };
     const perSecond = PER_SECOND[this.plan][bucket];

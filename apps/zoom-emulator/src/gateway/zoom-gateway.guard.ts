@@ -45,6 +45,8 @@ export class ZoomGatewayGuard implements CanActivate {
     const bucket = endpoint.label ?? 'File';
     let admitted = false;
     res.on('finish', () => this.stats.record(bucket, operationId, res.statusCode, admitted));
+    // The Date header follows the emulator's clock, so a client can compute waits from Retry-After - Date.
+    res.setHeader('Date', new Date(this.limiter.now()).toUTCString());
     res.setHeader('x-zm-trackingid', `v=2.0;clid=emu;rid=WEB_${Math.random().toString(16).slice(2, 18)}`);
 
     const { latency_ms, burst_retry_after_s } = this.faults.settings;
