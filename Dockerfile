@@ -18,6 +18,8 @@ COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/libs/zoom-contract/spec ./libs/zoom-contract/spec
+# Archived file bytes; a named volume mounted here inherits this ownership.
+RUN mkdir -p /data/files && chown node:node /data/files
 USER node
 EXPOSE 9090
 CMD ["node", "dist/apps/zoom-emulator/src/main.js"]
