@@ -12,6 +12,12 @@ const common = {
 export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.{int,e2e}-spec.ts'] },
+    // Integration tests talk to real servers on a 2-core machine; give hooks and tests room under load.
+    {
+      ...common,
+      displayName: 'integration',
+      testTimeout: 60_000,
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.{int,e2e}-spec.ts'],
+    },
   ],
 };

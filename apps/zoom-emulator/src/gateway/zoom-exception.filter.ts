@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ZoomError } from './zoom-error.js';
 
 /** Every error leaves the emulator in Zoom's shape: `{code, message}` with the right status and headers. */
@@ -8,10 +8,20 @@ export class ZoomExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ZoomEmulator');
 
   catch(error: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     const zoom = this.toZoomError(error);
-    for (const [name, value] of Object.entries(zoom.headers)) res.setHeader(name, value);
-    res.status(zoom.status).json(zoom.body());
+    const send = () => {
+      for (const [name, value] of Object.entries(zoom.headers)) res.setHeader(name, value);
+      res.status(zoom.status).json(zoom.body());
+    };
+    // A refused upload may still be arriving: answering before it ends resets the connection and
+    // the client never sees the 400, so the rest of the body is read and dropped first.
+    if (!req.complete && !req.readableEnded) {
+      req.resume();
+      req.once('end', send);
+      req.once('error', send);
+    } else send();
   }
 
   private toZoomError(error: unknown): ZoomError {
