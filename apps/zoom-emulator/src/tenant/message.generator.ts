@@ -60,6 +60,7 @@ export class MessageGenerator {
   constructor(
     private readonly seed: number,
     private readonly dir: Directory,
+    private readonly maxFileBytes = 25_000_000,
   ) {
     this.initialMembers = dir.channels.map((c) => [...c.members.keys()]);
     this.botIdx = dir.users.filter((u) => u.isBot).map((u) => u.idx);
@@ -168,7 +169,7 @@ export class MessageGenerator {
         files.push({
           fileId: randomChars(rng, 22),
           fileName: `${sentence(rng).split(' ')[0].replace(/\W/g, '') || 'file'}-${i}.${ext}`,
-          fileSize: fileSize(rng),
+          fileSize: Math.min(fileSize(rng), this.maxFileBytes),
         });
       }
     }

@@ -10,6 +10,8 @@ export interface TenantProfile {
   readonly messages: number;
   /** Days of history behind the clock; a little over Zoom's six-month report horizon. */
   readonly historyDays: number;
+  /** Largest generated file; small tenants keep files small so tests move few bytes. */
+  readonly maxFileBytes: number;
 }
 
 const PROFILES: Record<string, TenantProfile> = {
@@ -22,6 +24,7 @@ const PROFILES: Record<string, TenantProfile> = {
     oneToOnes: 10,
     messages: 2_000,
     historyDays: 190,
+    maxFileBytes: 200_000,
   },
   small: {
     name: 'small',
@@ -32,6 +35,7 @@ const PROFILES: Record<string, TenantProfile> = {
     oneToOnes: 40,
     messages: 20_000,
     historyDays: 190,
+    maxFileBytes: 500_000,
   },
   demo: {
     name: 'demo',
@@ -42,6 +46,7 @@ const PROFILES: Record<string, TenantProfile> = {
     oneToOnes: 80,
     messages: 50_000,
     historyDays: 190,
+    maxFileBytes: 5_000_000,
   },
   medium: {
     name: 'medium',
@@ -52,6 +57,7 @@ const PROFILES: Record<string, TenantProfile> = {
     oneToOnes: 1_200,
     messages: 1_000_000,
     historyDays: 190,
+    maxFileBytes: 25_000_000,
   },
   large: {
     name: 'large',
@@ -62,6 +68,7 @@ const PROFILES: Record<string, TenantProfile> = {
     oneToOnes: 5_000,
     messages: 5_200_000,
     historyDays: 190,
+    maxFileBytes: 25_000_000,
   },
 };
 

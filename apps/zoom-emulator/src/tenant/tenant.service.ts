@@ -74,7 +74,7 @@ export class TenantService {
     readonly clock: Clock,
   ) {
     this.dir = generateDirectory(seed, profile);
-    this.generator = new MessageGenerator(seed, this.dir);
+    this.generator = new MessageGenerator(seed, this.dir, profile.maxFileBytes);
     for (const user of this.dir.users) this.indexUser(user);
     for (const channel of this.dir.channels) this.channelsById.set(channel.id, channel);
     for (const session of this.dir.sessions) {
