@@ -10,6 +10,9 @@ const common = {
   testEnvironment: 'node',
 };
 export default {
+  // Integration tests talk to real servers on a 2-core machine; give hooks and tests room under load.
+  // (testTimeout is a global option: jest ignores it inside a project.)
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     // Integration tests talk to real servers on a 2-core machine; give hooks and tests room under load.

@@ -44,7 +44,9 @@ export class ZoomGatewayGuard implements CanActivate {
     const res = context.switchToHttp().getResponse<Response>();
     const bucket = endpoint.label ?? 'File';
     let admitted = false;
-    res.on('finish', () => this.stats.record(bucket, operationId, res.statusCode, admitted));
+    // Counted at arrival, as Zoom counts, not when a busy emulator finishes answering.
+    const arrivedAt = Date.now();
+    res.on('finish', () => this.stats.record(bucket, operationId, res.statusCode, admitted, arrivedAt));
     // The Date header follows the emulator's clock, so a client can compute waits from Retry-After - Date.
     res.setHeader('Date', new Date(this.limiter.now()).toUTCString());
     res.setHeader('x-zm-trackingid', `v=2.0;clid=emu;rid=WEB_${Math.random().toString(16).slice(2, 18)}`);
