@@ -117,10 +117,10 @@ export class SyncHarness {
   }
 
   async stop(): Promise<void> {
-    for (const w of this.workers) if (w.exitCode === null) w.kill('SIGTERM');
-    await Promise.all(
-      this.workers.map((w) => (w.exitCode === null ? new Promise((r) => w.once('exit', r)) : Promise.resolve())),
-    );
+    // A process ended by a signal keeps exitCode null; signalCode tells it has exited.
+    const running = this.workers.filter((w) => w.exitCode === null && w.signalCode === null);
+    for (const w of running) w.kill('SIGTERM');
+    await Promise.all(running.map((w) => new Promise((r) => w.once('exit', r))));
     await this.queue.obliterate({ force: true }).catch(() => undefined);
     await this.queue.close();
     const redis = new Redis(redisOptions(REDIS_URL));

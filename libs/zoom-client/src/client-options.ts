@@ -21,6 +21,9 @@ export interface ZoomResponseEvent {
   readonly networkCode?: string;
 }
 
+/** Admits one HTTP attempt; the release it may return marks the attempt answered. */
+export type RateGate = (endpoint: EndpointSpec) => Promise<void | (() => Promise<void>)>;
+
 export interface ZoomClientOptions {
   apiUrl: string;
   oauthUrl: string;
@@ -32,8 +35,11 @@ export interface ZoomClientOptions {
   /** Per HTTP attempt; default 30000. */
   timeoutMs?: number;
   retry?: { limit?: number; baseDelayMs?: number; maxDelayMs?: number };
-  /** Called before every HTTP attempt to a /v2 endpoint; a distributed limiter plugs in here. */
-  rateGate?: (endpoint: EndpointSpec) => Promise<void>;
+  /**
+   * Called before every HTTP attempt to a /v2 endpoint; a distributed limiter plugs in here. It may return
+   * a release, called once the attempt's response (or network failure) is in.
+   */
+  rateGate?: RateGate;
   /** Called after every /v2 response (status, endpoint, rate-limit headers, attempt, duration) — metrics plug in here. */
   onResponse?: (event: ZoomResponseEvent) => void;
   /**
@@ -54,7 +60,7 @@ export interface ResolvedOptions {
   readonly clientSecret: string;
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
-  readonly rateGate?: (endpoint: EndpointSpec) => Promise<void>;
+  readonly rateGate?: RateGate;
   readonly onResponse?: (event: ZoomResponseEvent) => void;
   readonly userToken?: () => Promise<string>;
   readonly logger: ZoomLogger;

@@ -1,6 +1,7 @@
 export { ZOOM_ENDPOINTS, endpointByNumber, endpointByOperationId } from '#libs/zoom-contract';
 export type { EndpointSpec, HttpMethod, RateLimitLabel } from '#libs/zoom-contract';
 export {
+  type RateGate,
   type ZoomClientOptions,
   type ZoomLogger,
   type ZoomResponseEvent,

@@ -29,7 +29,8 @@ export const DOWNLOAD_OPERATION = 'downloadFile';
 /** Where one call stands in its retry budget. */
 interface CallState {
   retries: number;
-  refreshed: boolean;
+  /** Tokens Zoom rejected during this call. */
+  rejected: Set<string>;
 }
 
 /**
@@ -49,13 +50,20 @@ export class ZoomHttp {
     const { endpoint } = call;
     const base = endpoint.fileHost ? this.options.fileApiUrl : this.options.apiUrl;
     const url = base + buildPath(endpoint.path, call.pathValues);
-    const state: CallState = { retries: 0, refreshed: false };
+    const state: CallState = { retries: 0, rejected: new Set() };
     for (let attempt = 1; ; attempt++) {
-      const bearer = await this.bearer(endpoint);
-      await this.options.rateGate?.(endpoint);
+      const release = await this.options.rateGate?.(endpoint);
+      let bearer: string;
+      let result: ExchangeResult;
       const started = Date.now();
-      const { query, json, form } = call;
-      const result = await this.transport.exchange({ method: endpoint.method, url, bearer, query, json, form });
+      try {
+        // Taken after the gate: a wait there can outlast a revocation.
+        bearer = await this.bearer(endpoint);
+        const { query, json, form } = call;
+        result = await this.transport.exchange({ method: endpoint.method, url, bearer, query, json, form });
+      } finally {
+        await this.release(release);
+      }
       this.report(endpoint, attempt, Date.now() - started, result);
       const ctx = { operationId: endpoint.operationId, method: endpoint.method, attempt };
       const outcome = result.ok ? classifyResponse(ctx, result.res) : classifyNetworkError(ctx, result.code);
@@ -66,7 +74,7 @@ export class ZoomHttp {
 
   /** The bytes behind a message file's download_url, with the account token. */
   async download(url: string): Promise<Readable> {
-    const state: CallState = { retries: 0, refreshed: false };
+    const state: CallState = { retries: 0, rejected: new Set() };
     for (let attempt = 1; ; attempt++) {
       const bearer = await this.tokens.token();
       const opened = await this.transport.openStream(url, bearer);
@@ -86,6 +94,18 @@ export class ZoomHttp {
     this.transport.close();
   }
 
+  /** A limiter that cannot record the answer must not fail the request that got it. */
+  private async release(release: void | (() => Promise<void>)): Promise<void> {
+    if (!release) return;
+    try {
+      await release();
+    } catch (error) {
+      this.options.logger.warn('Rate gate release failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
   private bearer(endpoint: EndpointSpec): Promise<string> {
     const user = endpoint.userLevelOnly ? this.options.userToken : undefined;
     return user ? user() : this.tokens.token();
@@ -101,8 +121,11 @@ export class ZoomHttp {
     });
     switch (outcome.kind) {
       case 'refresh':
-        if (state.refreshed) throw outcome.error;
-        state.refreshed = true;
+        // Zoom can revoke tokens at any time, so a fresh token rejected later in a long call (retries,
+        // rate waits) is a new revocation. The same token rejected twice, or more refreshes than the
+        // retry budget, mean Zoom will not take this app's tokens: the call fails.
+        if (state.rejected.has(bearer) || state.rejected.size > retry.limit) throw outcome.error;
+        state.rejected.add(bearer);
         if (!userLevel || !this.options.userToken) this.tokens.invalidate(bearer);
         logger.debug('Zoom rejected the access token; refreshing', meta({ code: outcome.error.code }));
         return;

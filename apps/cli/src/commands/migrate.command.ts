@@ -1,9 +1,12 @@
 import { ensureDatabase, runMigrations } from '#libs/archive';
 import type { SyncConfig } from '#libs/sync';
-import { openDatabase } from './connections.js';
+import { createFailed, openDatabase } from './connections.js';
 
 export async function migrateCommand(config: SyncConfig): Promise<number> {
-  if (await ensureDatabase(config.databaseUrl)) process.stdout.write('Created the database.\n');
+  const created = await ensureDatabase(config.databaseUrl).catch((error: unknown) => {
+    throw createFailed(config.databaseUrl, error);
+  });
+  if (created) process.stdout.write('Created the database.\n');
   const db = await openDatabase(config.databaseUrl);
   try {
     const applied = await runMigrations(db);

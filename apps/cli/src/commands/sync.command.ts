@@ -8,6 +8,9 @@ import { SyncQueue } from '#libs/sync';
 import { openDatabase } from './connections.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real day: Date.parse rolls 2026-02-30 over to March 2 rather than rejecting it. */
+const isCalendarDate = (value: string) =>
+  DATE.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().slice(0, 10) === value;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function syncCommand(
@@ -16,8 +19,7 @@ export async function syncCommand(
 ): Promise<number> {
   for (const name of ['from', 'to'] as const) {
     const value = options[name];
-    if (value !== undefined && (!DATE.test(value) || Number.isNaN(Date.parse(value))))
-      throw new Error(`--${name} must be a date YYYY-MM-DD`);
+    if (value !== undefined && !isCalendarDate(value)) throw new Error(`--${name} must be a date YYYY-MM-DD`);
   }
   if (options.from && options.to && options.from > options.to) throw new Error('--from must not be after --to');
   const db = await openDatabase(config.databaseUrl);

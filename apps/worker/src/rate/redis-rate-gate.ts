@@ -12,6 +12,12 @@ const PER_SECOND: Record<'pro' | 'business', Record<RateLimitLabel, number>> = {
  * A sliding one-second window per account and label, kept in Redis so every worker process draws
  * on one budget. Redis's clock decides, so process clocks do not matter. Returns 0 when admitted,
  * otherwise how many ms to wait; a pause set after a 429 holds every caller.
+ *
+ * Zoom counts a call when it arrives, somewhere between our sending it and our reading the answer;
+ * counting it from admission would let a call delayed on the way land in the next second on top of
+ * that second's full budget. So an admitted call holds its slot as if answered ARGV[4] ms from now,
+ * RELEASE moves it back to when the answer came, and the slot frees a window after that: the calls
+ * in any one-second window at Zoom then never outnumber the budget, however uneven the delays.
  */
 const ACQUIRE = `
 local t = redis.call('TIME')
@@ -19,14 +25,26 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local pause = tonumber(redis.call('GET', KEYS[2]) or '0')
 if pause > now then return pause - now end
 local window = tonumber(ARGV[2])
+local hold = tonumber(ARGV[4])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
-  redis.call('ZADD', KEYS[1], now, ARGV[3])
-  redis.call('PEXPIRE', KEYS[1], window * 2)
+  redis.call('ZADD', KEYS[1], now + hold, ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], window * 2 + hold)
   return 0
 end
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return math.max(1, tonumber(oldest[2]) + window - now)
+local oldest = tonumber(redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2])
+-- Every slot is held by a call not answered yet: when one frees is unknown, so look again soon.
+if oldest > now then return 50 end
+return math.max(1, oldest + window - now)
+`;
+
+/** The call was answered: its slot counts from now (never later than its hold) instead of its hold. */
+const RELEASE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local held = tonumber(redis.call('ZSCORE', KEYS[1], ARGV[1]))
+if held and now < held then redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1]) end
+return 0
 `;
 
 const PAUSE = `
@@ -55,17 +73,20 @@ export interface RateGateOptions {
 }
 
 export class RedisRateGate {
-  /**
-   * The window is 1050 ms rather than 1000 so that network jitter between admission here and
-   * arrival at Zoom cannot put more than the budget into any one-second window there.
-   */
+  /** A little over a second: Zoom's second and ours need not start on the same millisecond. */
   static readonly WINDOW_MS = 1050;
+  /**
+   * How long an unanswered call holds its slot at most: beyond any delay on the way to Zoom, so a call
+   * whose worker died before the answer still counts while it may arrive.
+   */
+  static readonly HOLD_MS = 5_000;
 
   constructor(
     private readonly redis: Redis,
     private readonly options: RateGateOptions,
   ) {
     redis.defineCommand('zcaAcquire', { numberOfKeys: 2, lua: ACQUIRE });
+    redis.defineCommand('zcaRelease', { numberOfKeys: 1, lua: RELEASE });
   }
 
   /** Requests per window for a label: the budget share of the plan's limit, at least one. */
@@ -79,24 +100,30 @@ export class RedisRateGate {
     return [`${base}:${label}`, `${base}:pause:${label}`];
   }
 
-  async acquire(endpoint: EndpointSpec): Promise<void> {
+  /** Waits for a slot; the returned release marks the call answered (see ACQUIRE). */
+  async acquire(endpoint: EndpointSpec): Promise<() => Promise<void>> {
     const label = endpoint.label ?? 'File';
     const [windowKey, pauseKey] = this.keys(label);
     const maxInline = this.options.maxInlineWaitMs ?? 5_000;
+    const member = randomUUID();
     for (;;) {
-      const acquire = (this.redis as unknown as Record<string, (...args: unknown[]) => Promise<number>>).zcaAcquire;
-      const wait = await acquire.call(
-        this.redis,
+      const wait = await this.command('zcaAcquire')(
         windowKey,
         pauseKey,
         this.limit(label),
         RedisRateGate.WINDOW_MS,
-        randomUUID(),
+        member,
+        RedisRateGate.HOLD_MS,
       );
-      if (wait === 0) return;
+      if (wait === 0) return async () => void (await this.command('zcaRelease')(windowKey, member));
       if (wait > maxInline) throw new RatePausedError(Date.now() + wait);
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
+  }
+
+  private command(name: 'zcaAcquire' | 'zcaRelease'): (...args: unknown[]) => Promise<number> {
+    const fn = (this.redis as unknown as Record<string, (...args: unknown[]) => Promise<number>>)[name];
+    return (...args) => fn.call(this.redis, ...args);
   }
 
   /** Holds every caller of a label on this account for the given time (after a 429). Never shortens a pause. */

@@ -20,6 +20,8 @@ const MESSAGE_PAGE = 100;
 /** A session whose last message is older than its window's completion (minus this margin) has nothing new. */
 const SETTLE_MARGIN_MS = 10 * 60_000;
 const PAGE_TOKEN_RESTARTS = 3;
+/** Files each cycle retries at most (oldest first); the rest wait for the next cycle. */
+const PENDING_FILES_PER_CYCLE = 500;
 
 export interface SyncDeps {
   config: SyncConfig;
@@ -91,7 +93,20 @@ export class SyncService {
       await queue.fetch(config.accountId, sweep);
     }
     await state.finishRunIfComplete(runId);
+    if (!manual) await this.retryPendingFiles();
     return runId;
+  }
+
+  /**
+   * Files whose download never finished: a worker killed between writing a page and fetching its files
+   * (the page's replay hands back only new files), and failed downloads with attempts left. One try each
+   * per cycle; a worker's start is a cycle, so a crash's leftovers are fetched when it comes back.
+   */
+  private async retryPendingFiles(): Promise<void> {
+    for (const file of await this.deps.files.pending(PENDING_FILES_PER_CYCLE)) {
+      if (!file.downloadUrl) await this.deps.files.markFailed(file.fileId, 'Zoom gave no download_url for the file.');
+      else await this.archiveFile({ ...file, downloadUrl: file.downloadUrl, fileSize: file.fileSize ?? undefined });
+    }
   }
 
   async list(job: ListJob): Promise<number> {
@@ -198,14 +213,14 @@ export class SyncService {
   }
 
   /** File bytes are fetched while the download link is fresh; a failure is recorded, never silent. */
-  private async archiveFile(file: { fileId: string; downloadUrl: string; fileSize: number }): Promise<void> {
+  private async archiveFile(file: { fileId: string; downloadUrl: string; fileSize?: number }): Promise<void> {
     const { files, fileStore, client } = this.deps;
     try {
       const stored = await fileStore.store(await client.downloadFile(file.downloadUrl), file.fileSize);
       if ('tooLarge' in stored) {
         await files.markTooLarge(
           file.fileId,
-          `File of ${file.fileSize} bytes is over ARCHIVE_FILE_MAX_BYTES; metadata kept, bytes not stored.`,
+          `File${file.fileSize === undefined ? '' : ` of ${file.fileSize} bytes`} is over ARCHIVE_FILE_MAX_BYTES; metadata kept, bytes not stored.`,
         );
       } else {
         await files.markStored(file.fileId, stored.sha256);
