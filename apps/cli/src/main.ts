@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadSyncConfig } from '#libs/sync';
+import { apikeyCreateCommand, apikeyRevokeCommand } from './commands/apikey.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { syncCommand } from './commands/sync.command.js';
 import { syncStatusCommand } from './commands/sync-status.command.js';
@@ -12,13 +13,23 @@ Commands:
   sync [--from YYYY-MM-DD --to YYYY-MM-DD] [--wait]
                                             enqueue a sync (the worker runs it); --wait shows progress and a summary
   sync:status                               coverage: windows done, behind, failed; oldest uncovered day
+  apikey:create --role <role> --name <name> create an API key (admin, compliance_officer or auditor);
+                                            prints the key once
+  apikey:revoke --id <id>                   revoke an API key; requests with it get 401 at once
 `;
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
     args: rest,
-    options: { from: { type: 'string' }, to: { type: 'string' }, wait: { type: 'boolean', default: false } },
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      wait: { type: 'boolean', default: false },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      id: { type: 'string' },
+    },
     allowPositionals: false,
   });
   const config = loadSyncConfig();
@@ -29,6 +40,10 @@ async function main(): Promise<number> {
       return syncCommand(config, values);
     case 'sync:status':
       return syncStatusCommand(config);
+    case 'apikey:create':
+      return apikeyCreateCommand(config, values);
+    case 'apikey:revoke':
+      return apikeyRevokeCommand(config, values);
     default:
       process.stderr.write(command ? `Unknown command "${command}"\n\n${USAGE}` : USAGE);
       return 2;

@@ -1,4 +1,6 @@
+import { ApiKey } from './entities/api-key.entity.js';
 import { ArchivedFile } from './entities/archived-file.entity.js';
+import { AuditLogEntry } from './entities/audit-log-entry.entity.js';
 import { Channel } from './entities/channel.entity.js';
 import { ChannelMember } from './entities/channel-member.entity.js';
 import { ChatSession } from './entities/chat-session.entity.js';
@@ -23,4 +25,6 @@ export const ARCHIVE_ENTITIES: Function[] = [
   SyncRun,
   SyncWindow,
   SessionListWindow,
+  ApiKey,
+  AuditLogEntry,
 ];

@@ -49,3 +49,22 @@ export type {
 
 export { FileStore, type StoreResult } from './files/file.store.js';
 export { ArchivedFilesRepository, MAX_FILE_ATTEMPTS, type PendingFile } from './files/archived-files.repository.js';
+
+export { ApiKey, API_KEY_ROLES, type ApiKeyRole } from './entities/api-key.entity.js';
+export { AuditLogEntry } from './entities/audit-log-entry.entity.js';
+export {
+  ApiKeysRepository,
+  type ApiKeyAuthentication,
+  type ApiKeyPage,
+  type ApiKeyRecord,
+} from './api-keys/api-keys.repository.js';
+export { parseApiKeyToken } from './api-keys/api-key-token.util.js';
+export { AuditLogRepository } from './audit/audit-log.repository.js';
+export { AUDIT_GENESIS_HASH, auditEntryHash, canonicalAuditEntry } from './audit/audit-entry-hash.util.js';
+export type {
+  AuditChainBreak,
+  AuditChainReport,
+  AuditLogFilter,
+  AuditLogRecord,
+  NewAuditEntry,
+} from './audit/audit-log.types.js';

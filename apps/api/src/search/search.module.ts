@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { SearchController } from './search.controller.js';
+import { SearchRepository } from './search.repository.js';
+import { SearchService } from './search.service.js';
+
+/** GET /messages/search. Exports the repository: sessions share its definition of a participant. */
+@Module({ controllers: [SearchController], providers: [SearchService, SearchRepository], exports: [SearchRepository] })
+export class SearchModule {}

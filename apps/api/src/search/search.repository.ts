@@ -1,0 +1,226 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '../api.tokens.js';
+import { keysetSql, messageFilterSql, orderSql } from './message-filters.util.js';
+import type { ResolvedFilters, SearchQuery } from './search-query.js';
+import type { SearchEstimate, SearchPlan } from './search-strategy.util.js';
+import { indexQuery } from './index-query.util.js';
+import { SqlParams } from './sql-params.util.js';
+import { type LexemeFrequencies, tsquerySelectivity } from './tsquery-selectivity.util.js';
+
+/** One hit as read from the database; matched_* are null without q. */
+export interface SearchRow {
+  id: string;
+  session_id: string;
+  session_type: string | null;
+  channel_id: string | null;
+  sender_member_id: string;
+  sender_email: string;
+  sender_display_name: string;
+  is_sender_external: boolean;
+  sent_at: Date;
+  /** sent_at to the microsecond, for the cursor. */
+  sent_key: string;
+  current_text: string;
+  edit_count: number;
+  deleted_at: Date | null;
+  matched_kind: 'original' | 'edited' | 'deleted' | null;
+  matched_action_at: Date | null;
+  matched_text: string | null;
+  matched_highlighted: string | null;
+}
+
+/** What ts_headline puts around matched words; documented in the API. Nothing else in the text is escaped. */
+export const HIGHLIGHT_START = '<mark>';
+export const HIGHLIGHT_STOP = '</mark>';
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
+
+/** Timestamps as cursors carry them: UTC, microseconds, so two rows in the same millisecond stay apart. */
+const KEY = `to_char(m.sent_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+interface SearchStatistics {
+  lexemes: LexemeFrequencies | null;
+  versions: number;
+  messages: number;
+  readAt: number;
+}
+
+/** Statistics change with ANALYZE (autovacuum), not per request. */
+const STATISTICS_TTL_MS = 60_000;
+
+/** Row counts are the planner's (reltuples: -1 before the first ANALYZE, read as 0). */
+const STATISTICS = `
+SELECT s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs::float8[] AS freqs,
+       greatest((SELECT reltuples FROM pg_class WHERE oid = 'message_versions'::regclass), 0)::float8 AS versions,
+       greatest((SELECT reltuples FROM pg_class WHERE oid = 'messages'::regclass), 0)::float8 AS messages
+FROM (SELECT 1) AS one
+LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = 'message_versions' AND s.attname = 'search'`;
+
+@Injectable()
+export class SearchRepository {
+  private cached: SearchStatistics | null = null;
+  private refreshing: Promise<SearchStatistics> | null = null;
+
+  constructor(@Inject(DATA_SOURCE) private readonly db: DataSource) {}
+
+  /** The query as Postgres reads it (websearch syntax, simple configuration); '' when nothing searchable is left. */
+  async parseQuery(q: string): Promise<string> {
+    const [row] = await this.db.query<{ query: string; nodes: number }[]>(
+      `SELECT websearch_to_tsquery('simple', $1)::text AS query, numnode(websearch_to_tsquery('simple', $1)) AS nodes`,
+      [q],
+    );
+    return row.nodes > 0 ? row.query : '';
+  }
+
+  /** Member ids of a sender given by member id, or by email in any case (one person may have several ids). */
+  async senderIds(sender: string): Promise<string[]> {
+    const rows = await this.db.query<{ member_id: string }[]>(
+      `SELECT member_id FROM directory_users WHERE member_id = $1 OR (position('@' in $1) > 0 AND lower(email) = lower($1))
+       UNION SELECT $1 WHERE position('@' in $1) = 0`,
+      [sender],
+    );
+    return rows.map((r) => r.member_id);
+  }
+
+  /**
+   * Sessions a person took part in: those where they sent a message, 1:1 sessions listing their email in
+   * member_emails, and sessions of channels they are or were a member of (channel_members keeps removals).
+   */
+  async participantSessions(participant: string): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }[]>(
+      `WITH person AS (
+         SELECT member_id, lower(email) AS email FROM directory_users
+         WHERE member_id = $1 OR (position('@' in $1) > 0 AND lower(email) = lower($1))
+         UNION SELECT $1, CASE WHEN position('@' in $1) > 0 THEN lower($1) END
+       )
+       SELECT s.id FROM chat_sessions s
+       WHERE EXISTS (SELECT 1 FROM jsonb_array_elements_text(s.member_emails) e, person p WHERE lower(e) = p.email)
+       UNION
+       SELECT s.id FROM chat_sessions s JOIN channel_members cm ON cm.channel_id = s.channel_id
+       WHERE cm.member_id IN (SELECT member_id FROM person)
+          OR (cm.email <> '' AND lower(cm.email) IN (SELECT email FROM person))
+       UNION
+       SELECT DISTINCT m.session_id FROM messages m WHERE m.sender_member_id IN (SELECT member_id FROM person)`,
+      [participant],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async channelSessions(channelId: string): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }[]>(`SELECT id FROM chat_sessions WHERE channel_id = $1`, [
+      channelId,
+    ]);
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Row estimates without reading rows: matches from the cached lexeme statistics, messages passing the
+   * filters from the planner (EXPLAIN, no tsquery in it, so no statistics detoast).
+   */
+  async estimate(
+    tsquery: string,
+    filters: ResolvedFilters,
+  ): Promise<SearchEstimate & { indexQuery: string | null }> {
+    const params = new SqlParams();
+    const where = messageFilterSql(filters, params);
+    const [stats, filtered] = await Promise.all([
+      this.statistics(),
+      where.length ? this.plannedRows(`SELECT 1 FROM messages m WHERE ${where.join(' AND ')}`, params.values) : null,
+    ]);
+    const index = indexQuery(tsquery, stats.lexemes);
+    const matches = tsquerySelectivity(tsquery, stats.lexemes) * stats.versions;
+    return {
+      matches,
+      candidates: index === null ? matches : tsquerySelectivity(index, stats.lexemes) * stats.versions,
+      filtered: filtered ?? stats.messages,
+      total: stats.messages,
+      indexQuery: index,
+    };
+  }
+
+  /** Stale statistics are served while fresh ones load: only the first search of the process waits. */
+  private async statistics(): Promise<SearchStatistics> {
+    const stale = this.cached !== null && Date.now() - this.cached.readAt >= STATISTICS_TTL_MS;
+    if ((this.cached === null || stale) && this.refreshing === null) {
+      this.refreshing = this.loadStatistics().finally(() => {
+        this.refreshing = null;
+      });
+      // A failed background refresh keeps the stale statistics; the next search tries again.
+      this.refreshing.catch(() => undefined);
+    }
+    return this.cached ?? (await this.refreshing!);
+  }
+
+  private async loadStatistics(): Promise<SearchStatistics> {
+    const [row] =
+      await this.db.query<{ elems: string[] | null; freqs: number[] | null; versions: number; messages: number }[]>(
+        STATISTICS,
+      );
+    const elems = row.elems ?? [];
+    const freqs = row.freqs ?? [];
+    // The frequencies list ends with the smallest and largest frequency after one entry per lexeme.
+    const lexemes: LexemeFrequencies | null = elems.length
+      ? { frequencies: new Map(elems.map((e, i) => [e, freqs[i]])), minFrequency: freqs[elems.length] ?? 0 }
+      : null;
+    this.cached = { lexemes, versions: row.versions, messages: row.messages, readAt: Date.now() };
+    return this.cached;
+  }
+
+  private async plannedRows(sql: string, params: unknown[]): Promise<number> {
+    const [row] = await this.db.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(
+      `EXPLAIN (FORMAT JSON) ${sql}`,
+      params,
+    );
+    return row['QUERY PLAN'][0].Plan['Plan Rows'];
+  }
+
+  /** One page (limit + 1 rows, to know whether another follows) with the first matching version of each hit. */
+  async page(query: SearchQuery & ResolvedFilters, tsquery: string, plan: SearchPlan): Promise<SearchRow[]> {
+    const params = new SqlParams();
+    // A sub-select, not a constant: the planner then skips estimating the match (a detoast of the whole
+    // lexeme statistics, 5-10 ms per clause with the raised target); the shape is forced below anyway.
+    const q = tsquery ? `(SELECT ${params.add(tsquery, 'tsquery')})` : null;
+    const where = [...messageFilterSql(query, params), ...keysetSql(query.sort, query.after, params)];
+    const limit = params.add(query.limit + 1, 'int');
+    const order = orderSql(query.sort);
+    const hit = q && plan.strategy === 'index-first' ? this.hitSql(q, plan.indexQuery, params) : null;
+    if (q && plan.strategy === 'walk') {
+      // A scalar sub-select with LIMIT is never turned into a join: the planner must walk and check.
+      where.push(`(SELECT true FROM message_versions v WHERE v.message_id = m.id AND v.search @@ ${q} LIMIT 1)`);
+    }
+    const matched = q
+      ? `LEFT JOIN LATERAL (
+           SELECT v.kind, v.action_at, v.text, ts_headline('simple', v.text, ${q}, '${HEADLINE_OPTIONS}') AS highlighted
+           FROM message_versions v WHERE v.message_id = m.id AND v.search @@ ${q}
+           ORDER BY v.action_ts, v.id LIMIT 1) mv ON true`
+      : `LEFT JOIN LATERAL (SELECT NULL::text AS kind, NULL::timestamptz AS action_at, NULL::text AS text,
+                                   NULL::text AS highlighted) mv ON true`;
+    const sql = `
+      WITH ${hit ? `hit AS MATERIALIZED (${hit}),` : ''}
+      page AS MATERIALIZED (
+        SELECT m.id FROM ${hit ? 'hit JOIN messages m ON m.id = hit.message_id' : 'messages m'}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${order} LIMIT ${limit}
+      )
+      SELECT m.id, m.session_id, s.type AS session_type, s.channel_id, m.sender_member_id, m.sender_email,
+             m.sender_display_name, m.is_sender_external, m.sent_at, ${KEY} AS sent_key, m.current_text, m.edit_count,
+             m.deleted_at, mv.kind AS matched_kind, mv.action_at AS matched_action_at, mv.text AS matched_text,
+             mv.highlighted AS matched_highlighted
+      FROM page JOIN messages m ON m.id = page.id
+      LEFT JOIN chat_sessions s ON s.id = m.session_id
+      ${matched}
+      ORDER BY ${order}`;
+    return this.db.query<SearchRow[]>(sql, params.values);
+  }
+
+  /**
+   * Messages with a matching version, from the GIN index. With a weaker index query the index reads only
+   * its postings; ts_match_vq (the function behind @@, which the planner never turns into an index
+   * condition) then applies the full query to each candidate row.
+   */
+  private hitSql(q: string, index: string | null, params: SqlParams): string {
+    if (index === null) return `SELECT DISTINCT v.message_id FROM message_versions v WHERE v.search @@ ${q}`;
+    return `SELECT DISTINCT v.message_id FROM message_versions v
+            WHERE v.search @@ (SELECT ${params.add(index, 'tsquery')}) AND ts_match_vq(v.search, ${q})`;
+  }
+}
