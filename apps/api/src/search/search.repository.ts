@@ -117,10 +117,7 @@ export class SearchRepository {
    * Row estimates without reading rows: matches from the cached lexeme statistics, messages passing the
    * filters from the planner (EXPLAIN, no tsquery in it, so no statistics detoast).
    */
-  async estimate(
-    tsquery: string,
-    filters: ResolvedFilters,
-  ): Promise<SearchEstimate & { indexQuery: string | null }> {
+  async estimate(tsquery: string, filters: ResolvedFilters): Promise<SearchEstimate & { indexQuery: string | null }> {
     const params = new SqlParams();
     const where = messageFilterSql(filters, params);
     const [stats, filtered] = await Promise.all([
