@@ -2,7 +2,7 @@ import { ApiError } from '../common/api.error.js';
 import { encodeCursor } from '../common/cursor.util.js';
 import type { SearchMessagesQueryDto } from './search-messages-query.dto.js';
 import type { ResolvedFilters, SearchQuery } from './search-query.js';
-import type { SearchEstimate, SearchStrategy } from './search-strategy.util.js';
+import type { SearchEstimate, SearchPlan } from './search-strategy.util.js';
 import type { SearchRepository, SearchRow } from './search.repository.js';
 import { SearchService } from './search.service.js';
 
@@ -37,15 +37,15 @@ class FakeSearchRepository {
   participants: string[] = ['S1', 'S2'];
   channels: string[] = ['S2', 'S3'];
   rows: SearchRow[] = [];
-  pages: { query: SearchQuery & ResolvedFilters; tsquery: string; strategy: SearchStrategy }[] = [];
+  pages: { query: SearchQuery & ResolvedFilters; tsquery: string; plan: SearchPlan }[] = [];
 
   parseQuery = (q: string) => Promise.resolve(q.trim() === '!!!' ? '' : this.tsquery);
   senderIds = () => Promise.resolve(this.senders);
   participantSessions = () => Promise.resolve(this.participants);
   channelSessions = () => Promise.resolve(this.channels);
-  estimate = () => Promise.resolve(this.estimateResult);
-  page = (query: SearchQuery & ResolvedFilters, tsquery: string, strategy: SearchStrategy) => {
-    this.pages.push({ query, tsquery, strategy });
+  estimate = () => Promise.resolve({ ...this.estimateResult, indexQuery: "'wire'" });
+  page = (query: SearchQuery & ResolvedFilters, tsquery: string, plan: SearchPlan) => {
+    this.pages.push({ query, tsquery, plan });
     return Promise.resolve(this.rows.slice(0, query.limit + 1));
   };
 }
@@ -131,7 +131,7 @@ describe('SearchService', () => {
     const { repository, service } = setup();
     await service.search({ participant: 'tom@example.com', channel: 'C1' } as SearchMessagesQueryDto);
     expect(repository.pages[0].query.sessionIds).toEqual(['S2']);
-    expect(repository.pages[0].strategy).toBe('walk');
+    expect(repository.pages[0].plan).toEqual({ strategy: 'walk', indexQuery: null });
     expect(repository.pages[0].tsquery).toBe('');
   });
 
@@ -139,6 +139,7 @@ describe('SearchService', () => {
     const { repository, service } = setup();
     repository.estimateResult = { matches: 30, filtered: 5_000_000, total: 5_000_000 };
     expect((await service.run({ q: 'rare', sort: 'newest', limit: 50 })).strategy).toBe('index-first');
+    expect(repository.pages[0].plan).toEqual({ strategy: 'index-first', indexQuery: "'wire'" });
     repository.estimateResult = { matches: 900_000, filtered: 5_000_000, total: 5_000_000 };
     expect((await service.run({ q: 'the', sort: 'newest', limit: 50 })).strategy).toBe('walk');
   });
