@@ -51,7 +51,7 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => exitAfterFlush(code),
   (error: unknown) => {
     const message =
       error instanceof ConfigError ||
@@ -61,6 +61,11 @@ main().then(
           ? error.message
           : String(error);
     process.stderr.write(`Error: ${message}\n`);
-    process.exit(1);
+    exitAfterFlush(1);
   },
 );
+
+/** Exits once stdout and stderr have flushed: a piped stream is asynchronous, and exiting at once can drop the message. */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
