@@ -5,6 +5,7 @@ import { MessagesRepository } from '../../apps/api/src/messages/messages.reposit
 import { MessagesService } from '../../apps/api/src/messages/messages.service.js';
 import type { SearchQuery } from '../../apps/api/src/search/search-query.js';
 import { SearchRepository } from '../../apps/api/src/search/search.repository.js';
+import { SearchStatisticsRepository } from '../../apps/api/src/search/search-statistics.repository.js';
 import { SearchService } from '../../apps/api/src/search/search.service.js';
 import { VOCAB } from './archive.generator.js';
 
@@ -26,7 +27,7 @@ const PHRASE = '"wire the funds"';
 const SENDER_TERM = 'report';
 
 export async function buildMix(db: DataSource, pool: pg.Pool): Promise<MixQuery[]> {
-  const search = new SearchService(new SearchRepository(db));
+  const search = new SearchService(new SearchRepository(db, new SearchStatisticsRepository(db)));
   const messages = new MessagesService(new MessagesRepository(db), new FileStore('/nonexistent', 1));
   const base: SearchQuery = { sort: 'newest', limit: 50 };
   const [{ last }] = (await pool.query<{ last: Date }>('SELECT max(sent_at) AS last FROM messages')).rows;
@@ -150,7 +151,7 @@ export function report(label: string, t: Timings): void {
 }
 
 export async function strategies(db: DataSource): Promise<string> {
-  const search = new SearchService(new SearchRepository(db));
+  const search = new SearchService(new SearchRepository(db, new SearchStatisticsRepository(db)));
   const picked = await Promise.all(
     [RARE, COMMON_TERM, PHRASE].map(
       async (q) => `${q}: ${(await search.run({ sort: 'newest', limit: 50, q })).strategy}`,

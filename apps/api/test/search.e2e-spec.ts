@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHANNEL, EXTERNAL_GUEST, ONE_TO_ONE, TOM } from '../../../libs/archive/test/zoom-report.factory.js';
 import { SearchRepository } from '../src/search/search.repository.js';
+import { SearchStatisticsRepository } from '../src/search/search-statistics.repository.js';
 import type { SearchStrategy } from '../src/search/search-strategy.util.js';
 import { type ApiHarness, type QueryValue, startApi } from './api.harness.js';
 import {
@@ -164,7 +165,7 @@ describe('GET /messages/search', () => {
   );
 
   it('gives the same hits whichever plan finds them', async () => {
-    const repository = new SearchRepository(h.db);
+    const repository = new SearchRepository(h.db, new SearchStatisticsRepository(h.db));
     for (const [q, weaker] of [
       ['status', null],
       ['budget -draft', "'budget'"],

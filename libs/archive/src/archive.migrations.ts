@@ -1,6 +1,7 @@
 import { InitialArchiveSchema1795651200000 } from './migrations/1795651200000-initial-archive-schema.migration.js';
 import { ApiKeysAndAuditLog1795737600000 } from './migrations/1795737600000-api-keys-and-audit-log.migration.js';
 import { SearchIndexes1795824000000 } from './migrations/1795824000000-search-indexes.migration.js';
+import { MessagesIdSentIndex1795996800000 } from './migrations/1795996800000-messages-id-sent-index.migration.js';
 
 /** In order of application. A released migration is never edited: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own `migrations` type
@@ -8,4 +9,5 @@ export const ARCHIVE_MIGRATIONS: Function[] = [
   InitialArchiveSchema1795651200000,
   ApiKeysAndAuditLog1795737600000,
   SearchIndexes1795824000000,
+  MessagesIdSentIndex1795996800000,
 ];

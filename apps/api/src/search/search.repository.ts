@@ -6,7 +6,8 @@ import type { ResolvedFilters, SearchQuery } from './search-query.js';
 import type { SearchEstimate, SearchPlan } from './search-strategy.util.js';
 import { indexQuery } from './index-query.util.js';
 import { SqlParams } from './sql-params.util.js';
-import { type LexemeFrequencies, tsquerySelectivity } from './tsquery-selectivity.util.js';
+import { SearchStatisticsRepository } from './search-statistics.repository.js';
+import { tsquerySelectivity } from './tsquery-selectivity.util.js';
 
 /** One hit as read from the database; matched_* are null without q. */
 export interface SearchRow {
@@ -38,30 +39,12 @@ const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}
 /** Timestamps as cursors carry them: UTC, microseconds, so two rows in the same millisecond stay apart. */
 const KEY = `to_char(m.sent_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-interface SearchStatistics {
-  lexemes: LexemeFrequencies | null;
-  versions: number;
-  messages: number;
-  readAt: number;
-}
-
-/** Statistics change with ANALYZE (autovacuum), not per request. */
-const STATISTICS_TTL_MS = 60_000;
-
-/** Row counts are the planner's (reltuples: -1 before the first ANALYZE, read as 0). */
-const STATISTICS = `
-SELECT s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs::float8[] AS freqs,
-       greatest((SELECT reltuples FROM pg_class WHERE oid = 'message_versions'::regclass), 0)::float8 AS versions,
-       greatest((SELECT reltuples FROM pg_class WHERE oid = 'messages'::regclass), 0)::float8 AS messages
-FROM (SELECT 1) AS one
-LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = 'message_versions' AND s.attname = 'search'`;
-
 @Injectable()
 export class SearchRepository {
-  private cached: SearchStatistics | null = null;
-  private refreshing: Promise<SearchStatistics> | null = null;
-
-  constructor(@Inject(DATA_SOURCE) private readonly db: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly db: DataSource,
+    private readonly statistics: SearchStatisticsRepository,
+  ) {}
 
   /** The query as Postgres reads it (websearch syntax, simple configuration); '' when nothing searchable is left. */
   async parseQuery(q: string): Promise<string> {
@@ -121,7 +104,7 @@ export class SearchRepository {
     const params = new SqlParams();
     const where = messageFilterSql(filters, params);
     const [stats, filtered] = await Promise.all([
-      this.statistics(),
+      this.statistics.current(),
       where.length ? this.plannedRows(`SELECT 1 FROM messages m WHERE ${where.join(' AND ')}`, params.values) : null,
     ]);
     const index = indexQuery(tsquery, stats.lexemes);
@@ -133,34 +116,6 @@ export class SearchRepository {
       total: stats.messages,
       indexQuery: index,
     };
-  }
-
-  /** Stale statistics are served while fresh ones load: only the first search of the process waits. */
-  private async statistics(): Promise<SearchStatistics> {
-    const stale = this.cached !== null && Date.now() - this.cached.readAt >= STATISTICS_TTL_MS;
-    if ((this.cached === null || stale) && this.refreshing === null) {
-      this.refreshing = this.loadStatistics().finally(() => {
-        this.refreshing = null;
-      });
-      // A failed background refresh keeps the stale statistics; the next search tries again.
-      this.refreshing.catch(() => undefined);
-    }
-    return this.cached ?? (await this.refreshing!);
-  }
-
-  private async loadStatistics(): Promise<SearchStatistics> {
-    const [row] =
-      await this.db.query<{ elems: string[] | null; freqs: number[] | null; versions: number; messages: number }[]>(
-        STATISTICS,
-      );
-    const elems = row.elems ?? [];
-    const freqs = row.freqs ?? [];
-    // The frequencies list ends with the smallest and largest frequency after one entry per lexeme.
-    const lexemes: LexemeFrequencies | null = elems.length
-      ? { frequencies: new Map(elems.map((e, i) => [e, freqs[i]])), minFrequency: freqs[elems.length] ?? 0 }
-      : null;
-    this.cached = { lexemes, versions: row.versions, messages: row.messages, readAt: Date.now() };
-    return this.cached;
   }
 
   private async plannedRows(sql: string, params: unknown[]): Promise<number> {

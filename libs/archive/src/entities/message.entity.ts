@@ -14,6 +14,7 @@ import { ChatSession } from './chat-session.entity.js';
 @Index('ix_messages_reply', ['replyMainMessageId'], { where: 'reply_main_message_id IS NOT NULL' })
 @Index('ix_messages_external', ['sentAt', 'id'], { where: 'is_sender_external' })
 @Index('ix_messages_files', ['sentAt', 'id'], { where: 'has_files' })
+@Index('ix_messages_id_sent', ['id', 'sentAt'])
 export class Message {
   /** Zoom's message id without braces, upper-cased: Zoom sends the same GUID both ways (REFERENCE §1.4). */
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_messages' })
