@@ -68,3 +68,13 @@ export type {
   AuditLogRecord,
   NewAuditEntry,
 } from './audit/audit-log.types.js';
+
+export type {
+  MessageFilterLookups,
+  MessageFilters,
+  ResolvedMessageFilters,
+} from './selection/message-filters.types.js';
+export { InlineSqlParams, SqlParams } from './selection/sql-params.util.js';
+export { messageFilterSql, textMatchSql } from './selection/message-filters.util.js';
+export { resolveMessageFilters } from './selection/resolve-filters.util.js';
+export { MessageFilterRepository } from './selection/message-filter.repository.js';

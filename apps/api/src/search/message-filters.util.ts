@@ -1,27 +1,8 @@
-import type { MessageKey, ResolvedFilters, SortOrder } from './search-query.js';
-import type { SqlParams } from './sql-params.util.js';
+import type { SqlParams } from '#libs/archive';
+import type { MessageKey, SortOrder } from './search-query.js';
 
-/**
- * SQL conditions on `messages m` for the search filters. Each is written so an existing index can serve
- * it: the partial indexes ix_messages_edited / ix_messages_deleted for `edited` / `deleted`, the
- * (session_id, sent_at, id) and (sender_member_id, sent_at) indexes for id lists.
- */
-export function messageFilterSql(f: ResolvedFilters, params: SqlParams): string[] {
-  const where: string[] = [];
-  if (f.from) where.push(`m.sent_at >= ${params.add(f.from.toISOString(), 'timestamptz')}`);
-  if (f.to) where.push(`m.sent_at < ${params.add(f.to.toISOString(), 'timestamptz')}`);
-  if (f.senderIds) where.push(inList('m.sender_member_id', f.senderIds, params));
-  if (f.sessionIds) where.push(inList('m.session_id', f.sessionIds, params));
-  if (f.sessionType) {
-    where.push(`m.session_id IN (SELECT s.id FROM chat_sessions s WHERE s.type = ${params.add(f.sessionType)})`);
-  }
-  if (f.hasFiles !== undefined) where.push(f.hasFiles ? 'm.has_files' : 'NOT m.has_files');
-  if (f.edited !== undefined) where.push(f.edited ? 'm.edit_count > 0' : 'm.edit_count = 0');
-  if (f.deleted !== undefined) where.push(f.deleted ? 'm.deleted_at IS NOT NULL' : 'm.deleted_at IS NULL');
-  if (f.external !== undefined) where.push(f.external ? 'm.is_sender_external' : 'NOT m.is_sender_external');
-  if (f.bot !== undefined) where.push(f.bot ? 'm.is_bot' : 'NOT m.is_bot');
-  return where;
-}
+/** The filter conditions live in the archive library: exports and reports select with the same ones. */
+export { messageFilterSql } from '#libs/archive';
 
 /** Rows after `after` in the given order; the row comparison is what the (sent_at, id) index answers. */
 export function keysetSql(sort: SortOrder, after: MessageKey | undefined, params: SqlParams): string[] {
@@ -32,12 +13,4 @@ export function keysetSql(sort: SortOrder, after: MessageKey | undefined, params
 
 export function orderSql(sort: SortOrder): string {
   return sort === 'newest' ? 'm.sent_at DESC, m.id DESC' : 'm.sent_at ASC, m.id ASC';
-}
-
-/**
- * One id as an equality: only then does Postgres read the (id, sent_at, …) index in sent order and stop at
- * the page size; `= ANY` of a one-element array makes it sort everything the id has.
- */
-function inList(column: string, ids: string[], params: SqlParams): string {
-  return ids.length === 1 ? `${column} = ${params.add(ids[0])}` : `${column} = ANY(${params.add(ids, 'text[]')})`;
 }

@@ -1,22 +1,7 @@
-/** What a search asks for, after validation: the service and the repository work on this, never on the DTO. */
-export interface SearchFilters {
-  /** Inclusive lower bound of sent_at. */
-  from?: Date;
-  /** Exclusive upper bound of sent_at. */
-  to?: Date;
-  /** Email (any case) or member id of the sender. */
-  sender?: string;
-  /** Email or member id of someone in the conversation; see participantSessions in search.repository.ts. */
-  participant?: string;
-  session?: string;
-  channel?: string;
-  sessionType?: '1:1' | 'Group';
-  hasFiles?: boolean;
-  edited?: boolean;
-  deleted?: boolean;
-  external?: boolean;
-  bot?: boolean;
-}
+import type { MessageFilters, ResolvedMessageFilters } from '#libs/archive';
+
+/** What a search asks for, after validation: the filters are the archive's, shared with exports. */
+export type SearchFilters = MessageFilters;
 
 export type SortOrder = 'newest' | 'oldest';
 
@@ -35,7 +20,4 @@ export interface SearchQuery extends SearchFilters {
 }
 
 /** Filters whose people and conversations were looked up first, so the main statement gets plain id lists. */
-export interface ResolvedFilters extends SearchFilters {
-  senderIds?: string[];
-  sessionIds?: string[];
-}
+export type ResolvedFilters = ResolvedMessageFilters;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { resolveMessageFilters } from '#libs/archive';
 import { ApiError } from '../common/api.error.js';
 import { decodeCursor, encodeCursor, hasExactKeys } from '../common/cursor.util.js';
 import { DEFAULT_PAGE_SIZE } from '../common/page-query.dto.js';
@@ -74,25 +75,8 @@ export class SearchService {
   }
 
   /** People and conversations to id lists; null when a filter matches nobody, so nothing can be found. */
-  private async resolve(query: SearchQuery): Promise<ResolvedFilters | null> {
-    const [senderIds, channelSessions, participantSessions] = await Promise.all([
-      query.sender === undefined ? undefined : this.repository.senderIds(query.sender),
-      query.channel === undefined ? undefined : this.repository.channelSessions(query.channel),
-      query.participant === undefined ? undefined : this.repository.participantSessions(query.participant),
-    ]);
-    const resolved: ResolvedFilters = { ...query, senderIds };
-    if (senderIds?.length === 0) return null;
-    const sessionSets = [
-      query.session === undefined ? undefined : [query.session],
-      channelSessions,
-      participantSessions,
-    ].filter((set): set is string[] => set !== undefined);
-    if (sessionSets.length > 0) {
-      const [first, ...rest] = sessionSets;
-      resolved.sessionIds = first.filter((id) => rest.every((set) => set.includes(id)));
-      if (resolved.sessionIds.length === 0) return null;
-    }
-    return resolved;
+  private resolve(query: SearchQuery): Promise<ResolvedFilters | null> {
+    return resolveMessageFilters(query, this.repository);
   }
 }
 
