@@ -4,7 +4,11 @@
  * rate with the rate limits off against `psql \copy` of the same rows into copies of the same tables.
  *
  *   npm run bench:sync [-- --messages N] [--concurrency 16] [--budget 0.8] [--skip-write]
- *                      [--file-max-bytes N] [--timeout-min 120]
+ *                      [--file-max-bytes N] [--file-bytes 65536] [--timeout-min 120]
+ *
+ * Files: the tenant's generated files are capped at --file-bytes (64 KiB by default). File downloads are not
+ * rate-limited at Zoom; with the medium profile's sizes (up to 25 MB, ~40 GB in all) the run would measure
+ * how fast one emulator process generates pseudo-random bytes and the disk takes them, not the report sync.
  *
  * The last line is one JSON object: {"messages", "messages_per_s", "utilisation", "calls_ratio",
  * "http_429", "lost", "peak_rss_mb", "write_vs_copy", ...}.
@@ -113,7 +117,7 @@ interface EmulatorStats {
   operations: Record<string, number>;
 }
 
-async function startEmulator(messages: number, cleanup: Cleanup): Promise<Emulator> {
+async function startEmulator(messages: number, fileBytes: number, cleanup: Cleanup): Promise<Emulator> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['dist/apps/zoom-emulator/src/main.js'], {
@@ -123,6 +127,7 @@ async function startEmulator(messages: number, cleanup: Cleanup): Promise<Emulat
       EMULATOR_PORT: String(port),
       EMULATOR_PROFILE: 'medium',
       EMULATOR_MESSAGES: String(messages),
+      EMULATOR_MAX_FILE_BYTES: String(fileBytes),
       EMULATOR_PLAN: 'business',
       EMULATOR_RATE_LIMITS: 'on',
       EMULATOR_NOW: '',
@@ -640,6 +645,8 @@ function machineLine(run: SyncRunResult): string {
 
 interface Options extends WorkerOptions {
   messages: number;
+  /** EMULATOR_MAX_FILE_BYTES: the largest generated file. */
+  fileBytes: number;
   tag: string;
 }
 
@@ -752,10 +759,14 @@ async function main(cleanup: Cleanup): Promise<void> {
     budget: Number(arg('budget') ?? 0.8),
     timeoutMs: Number(arg('timeout-min') ?? 120) * 60_000,
     fileMaxBytes: arg('file-max-bytes') ? Number(arg('file-max-bytes')) : undefined,
+    fileBytes: Number(arg('file-bytes') ?? 65_536),
     tag: randomBytes(4).toString('hex'),
   };
-  progress(`starting the emulator (medium profile, ${options.messages} messages, Business+, rate limits on)`);
-  const emulator = await startEmulator(options.messages, cleanup);
+  progress(
+    `starting the emulator (medium profile, ${options.messages} messages, files up to ${options.fileBytes} bytes, ` +
+      'Business+, rate limits on)',
+  );
+  const emulator = await startEmulator(options.messages, options.fileBytes, cleanup);
   const sync = await syncPhase(emulator, options, cleanup);
   const write = process.argv.includes('--skip-write') ? null : await writePhase(emulator, options, cleanup);
   const { messages, messages_per_s, utilisation, calls_ratio, http_429, lost, peak_rss_mb, ...extra } = sync;

@@ -11,6 +11,8 @@ export interface EmulatorConfig {
   /** Overrides of the profile's knobs; undefined keeps the profile's value. */
   readonly messages?: number;
   readonly users?: number;
+  /** Upper bound on a generated file's size; undefined means the profile's. */
+  readonly maxFileBytes?: number;
   /** Emulator clock at start (ISO); undefined means the real time. The clock runs on from there. */
   readonly now?: string;
   readonly accountId: string;
@@ -81,6 +83,7 @@ export function loadEmulatorConfig(env: NodeJS.ProcessEnv = process.env): Emulat
     profile: env.EMULATOR_PROFILE || 'demo',
     messages: optionalInt(env, 'EMULATOR_MESSAGES'),
     users: optionalInt(env, 'EMULATOR_USERS'),
+    maxFileBytes: optionalInt(env, 'EMULATOR_MAX_FILE_BYTES'),
     now,
     accountId: env.EMULATOR_ACCOUNT_ID || 'demo-account',
     clientId: env.EMULATOR_CLIENT_ID || 'demo-client',

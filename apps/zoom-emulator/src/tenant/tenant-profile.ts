@@ -74,7 +74,10 @@ const PROFILES: Record<string, TenantProfile> = {
 
 export const PROFILE_NAMES = Object.keys(PROFILES);
 
-export function resolveProfile(name: string, overrides: { messages?: number; users?: number } = {}): TenantProfile {
+export function resolveProfile(
+  name: string,
+  overrides: { messages?: number; users?: number; maxFileBytes?: number } = {},
+): TenantProfile {
   const base = PROFILES[name];
   if (!base) throw new Error(`Unknown EMULATOR_PROFILE "${name}" (known: ${PROFILE_NAMES.join(', ')})`);
   const users = overrides.users ?? base.users;
@@ -87,5 +90,6 @@ export function resolveProfile(name: string, overrides: { messages?: number; use
     groupChats: Math.max(1, Math.round(base.groupChats * scale)),
     oneToOnes: Math.max(2, Math.round(base.oneToOnes * scale)),
     messages: overrides.messages ?? base.messages,
+    maxFileBytes: overrides.maxFileBytes ?? base.maxFileBytes,
   };
 }
