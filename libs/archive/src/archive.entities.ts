@@ -4,6 +4,8 @@ import { AuditLogEntry } from './entities/audit-log-entry.entity.js';
 import { Channel } from './entities/channel.entity.js';
 import { ChannelMember } from './entities/channel-member.entity.js';
 import { ChatSession } from './entities/chat-session.entity.js';
+import { ExportJob } from './entities/export-job.entity.js';
+import { ExportSchedule } from './entities/export-schedule.entity.js';
 import { DirectoryUser } from './entities/directory-user.entity.js';
 import { Message } from './entities/message.entity.js';
 import { MessageVersion } from './entities/message-version.entity.js';
@@ -27,4 +29,6 @@ export const ARCHIVE_ENTITIES: Function[] = [
   SessionListWindow,
   ApiKey,
   AuditLogEntry,
+  ExportSchedule,
+  ExportJob,
 ];

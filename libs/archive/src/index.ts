@@ -78,3 +78,18 @@ export { InlineSqlParams, SqlParams } from './selection/sql-params.util.js';
 export { messageFilterSql, textMatchSql } from './selection/message-filters.util.js';
 export { resolveMessageFilters } from './selection/resolve-filters.util.js';
 export { MessageFilterRepository } from './selection/message-filter.repository.js';
+
+export { ExportJob } from './entities/export-job.entity.js';
+export { ExportSchedule } from './entities/export-schedule.entity.js';
+export {
+  EXPORT_FORMATS,
+  EXPORT_PERIODS,
+  EXPORT_SCHEMA_VERSION,
+  EXPORT_STATUSES,
+  type ExportFileEntry,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportPeriod,
+  type ExportStatus,
+  type StoredExportFilters,
+} from './exports/export-format.types.js';
