@@ -12,6 +12,9 @@ import { ConnectionsModule } from './common/connections.module.js';
 import { loggerParams } from './common/logger.params.js';
 import { StrictQueryInterceptor } from './common/strict-query.interceptor.js';
 import type { ApiConfig } from './config/api-config.js';
+import { ExportSchedulesModule } from './export-schedules/export-schedules.module.js';
+import { ExportsModule } from './exports/exports.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ApiKeysModule } from './keys/api-keys.module.js';
@@ -20,8 +23,17 @@ import { SearchModule } from './search/search.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { SyncApiModule } from './sync/sync-api.module.js';
 
-/** The feature modules (search, review, directory, sync status), by the paths the architecture fixes. */
-const FEATURE_MODULES: Type[] = [SearchModule, MessagesModule, SessionsModule, DirectoryModule, SyncApiModule];
+/** The feature modules (search, review, directory, sync status, exports, reports), by the paths the architecture fixes. */
+const FEATURE_MODULES: Type[] = [
+  SearchModule,
+  MessagesModule,
+  SessionsModule,
+  DirectoryModule,
+  SyncApiModule,
+  ExportsModule,
+  ReportsModule,
+  ExportSchedulesModule,
+];
 
 /** The REST API: global guard, audit, validation and error body around the foundation and feature modules. */
 @Module({})

@@ -13,6 +13,8 @@ import {
 import { ZoomClient, zoomClientOptionsFromEnv } from '#libs/zoom-client';
 import type { SyncConfig } from '#libs/sync';
 import { redisOptions } from '#libs/sync';
+import { EXPORTS_QUEUE } from '#libs/sync';
+import { exportProviders } from './exports/export.providers.js';
 import { HealthController } from './health/health.controller.js';
 import { SYNC_QUEUE } from '#libs/sync';
 import { SyncQueue } from '#libs/sync';
@@ -33,7 +35,7 @@ import {
   ZOOM_CLIENT,
 } from './worker.tokens.js';
 
-/** The worker process: sync jobs from the queue, the tick, /metrics and /health. */
+/** The worker process: sync and export jobs from their queues, the ticks, /metrics and /health. */
 @Module({})
 export class WorkerModule {
   static forConfig(config: SyncConfig, env: NodeJS.ProcessEnv = process.env): DynamicModule {
@@ -58,6 +60,7 @@ export class WorkerModule {
       imports: [
         BullModule.forRoot({ connection: redisOptions(config.redisUrl), prefix: config.queuePrefix }),
         BullModule.registerQueue({ name: SYNC_QUEUE }),
+        BullModule.registerQueue({ name: EXPORTS_QUEUE }),
       ],
       controllers: [MetricsController, HealthController],
       providers: [
@@ -92,6 +95,7 @@ export class WorkerModule {
         },
         SyncProcessor,
         SyncScheduler,
+        ...exportProviders(config),
       ],
     };
   }

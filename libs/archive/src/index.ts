@@ -93,3 +93,26 @@ export {
   type ExportStatus,
   type StoredExportFilters,
 } from './exports/export-format.types.js';
+export {
+  CSV_COLUMNS,
+  copyCsvSql,
+  exportSelectSql,
+  selectionWhereSql,
+  type ExportSelection,
+} from './exports/export-query.util.js';
+export { CsvRowScanner, type ScannedChunk } from './exports/csv-row-scanner.util.js';
+export { CsvCrlfTransform, UTF8_BOM } from './exports/csv-crlf.transform.js';
+export { ExportSourceRepository, type ExportRead } from './exports/export-source.repository.js';
+export { resolveExportSelection, toMessageFilters } from './exports/export-selection.util.js';
+export {
+  ExportJobsRepository,
+  type ExportJobPage,
+  type ExportJobResult,
+  type NewExportJob,
+} from './exports/export-jobs.repository.js';
+export {
+  ExportSchedulesRepository,
+  type ExportScheduleChanges,
+  type NewExportSchedule,
+} from './exports/export-schedules.repository.js';
+export { ExportWarningsRepository } from './exports/export-warnings.repository.js';

@@ -3,3 +3,7 @@ export * from './redis-connection.js';
 export * from './sync-config.js';
 export * from './sync-queue.js';
 export * from './sync-windows.util.js';
+export * from './config-error.js';
+export * from './export-config.js';
+export * from './export-jobs.catalogue.js';
+export * from './export-queue.js';

@@ -1,5 +1,10 @@
+import { ConfigError } from './config-error.js';
+import { type ExportConfig, loadExportConfig } from './export-config.js';
+
+export { ConfigError } from './config-error.js';
+
 /** Settings of the worker and the CLI, read from the environment once and validated. */
-export interface SyncConfig {
+export interface SyncConfig extends ExportConfig {
   readonly databaseUrl: string;
   readonly redisUrl: string;
   /** Prefix of every BullMQ and limiter key in Redis (tests use their own). */
@@ -17,8 +22,6 @@ export interface SyncConfig {
   readonly filesDir: string;
   readonly fileMaxBytes: number;
 }
-
-export class ConfigError extends Error {}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -74,5 +77,6 @@ export function loadSyncConfig(env: NodeJS.ProcessEnv = process.env): SyncConfig
     port: positiveNumber(env, 'WORKER_PORT', 3001, true),
     filesDir: env.ARCHIVE_FILES_DIR || './var/files',
     fileMaxBytes: positiveNumber(env, 'ARCHIVE_FILE_MAX_BYTES', 100 * 1024 * 1024, true),
+    ...loadExportConfig(env),
   };
 }

@@ -13,6 +13,10 @@ export type Permission =
   | 'sync:run'
   | 'audit:read'
   | 'apikeys:manage'
+  | 'exports:create'
+  | 'exports:read'
+  | 'exports:schedule'
+  | 'reports:read'
   | 'public';
 
 export type Role = ApiKeyRole;
@@ -28,9 +32,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sync:run',
     'audit:read',
     'apikeys:manage',
+    'exports:create',
+    'exports:read',
+    'exports:schedule',
+    'reports:read',
   ],
-  compliance_officer: ['messages:search', 'messages:read', 'sessions:read', 'directory:read', 'sync:read'],
-  auditor: ['audit:read', 'sync:read'],
+  compliance_officer: [
+    'messages:search',
+    'messages:read',
+    'sessions:read',
+    'directory:read',
+    'sync:read',
+    'exports:create',
+    'exports:read',
+    'reports:read',
+  ],
+  auditor: ['audit:read', 'sync:read', 'exports:read', 'reports:read'],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

@@ -1,0 +1,5 @@
+/** Injection tokens of the worker's export singletons. */
+export const EXPORT_RENDERER = Symbol('ExportRenderer');
+export const EXPORT_SCHEDULES = Symbol('ExportSchedules');
+export const EXPORT_JOBS = Symbol('ExportJobs');
+export const EXPORT_QUEUE_PORT = Symbol('ExportQueue');
