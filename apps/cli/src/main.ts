@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadSyncConfig } from '#libs/sync';
+import { ConfigError, ServiceUnavailableError, loadSyncConfig } from '#libs/sync';
 import { apikeyCreateCommand, apikeyRevokeCommand } from './commands/apikey.command.js';
+import { demoCommand } from './commands/demo.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { syncCommand } from './commands/sync.command.js';
 import { syncStatusCommand } from './commands/sync-status.command.js';
@@ -16,6 +17,8 @@ Commands:
   apikey:create --role <role> --name <name> create an API key (admin, compliance_officer or auditor);
                                             prints the key once
   apikey:revoke --id <id>                   revoke an API key; requests with it get 401 at once
+  demo                                      the emulator, worker and API on demo data, a first sync, one key
+                                            per role and requests to try; runs until Ctrl-C (npm run demo)
 `;
 
 async function main(): Promise<number> {
@@ -32,6 +35,8 @@ async function main(): Promise<number> {
     },
     allowPositionals: false,
   });
+  // The demo applies its own defaults (database, prefix, emulator URLs) before reading the settings.
+  if (command === 'demo') return demoCommand(process.env);
   const config = loadSyncConfig();
   switch (command) {
     case 'migrate':
@@ -55,6 +60,7 @@ main().then(
   (error: unknown) => {
     const message =
       error instanceof ConfigError ||
+      error instanceof ServiceUnavailableError ||
       (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
         ? error.message
         : error instanceof Error

@@ -3,6 +3,7 @@ export * from './redis-connection.js';
 export * from './sync-config.js';
 export * from './sync-queue.js';
 export * from './sync-windows.util.js';
+export * from './service-probe.util.js';
 export * from './config-error.js';
 export * from './export-config.js';
 export * from './export-jobs.catalogue.js';

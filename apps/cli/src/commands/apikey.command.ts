@@ -1,5 +1,12 @@
 import { hostname, userInfo } from 'node:os';
-import { API_KEY_ROLES, type ApiKeyRole, ApiKeysRepository, AuditLogRepository } from '#libs/archive';
+import type { DataSource } from 'typeorm';
+import {
+  API_KEY_ROLES,
+  type ApiKeyRecord,
+  type ApiKeyRole,
+  ApiKeysRepository,
+  AuditLogRepository,
+} from '#libs/archive';
 import type { SyncConfig } from '#libs/sync';
 import { openDatabase } from './connections.js';
 
@@ -28,20 +35,7 @@ export async function apikeyCreateCommand(
   }
   const db = await openDatabase(config.databaseUrl);
   try {
-    const by = operator();
-    const { key, token } = await new ApiKeysRepository(db).create({ name, role, createdBy: by });
-    await new AuditLogRepository(db).append({
-      requestId: null,
-      actorKeyId: null,
-      actorName: by,
-      role: null,
-      action: 'apikey.create',
-      target: { id: key.id },
-      query: { body: { name, role } },
-      resultCount: 1,
-      statusCode: null,
-      clientAddress: null,
-    });
+    const { key, token } = await createApiKey(db, role, name);
     process.stdout.write(
       `Created API key ${key.id} (${role}, "${name}"). It is shown only this once; store it now:\n${token}\n`,
     );
@@ -49,6 +43,29 @@ export async function apikeyCreateCommand(
   } finally {
     await db.destroy();
   }
+}
+
+/** Creates a key as the operator at this terminal and records it in the audit log; the token exists only here. */
+export async function createApiKey(
+  db: DataSource,
+  role: ApiKeyRole,
+  name: string,
+): Promise<{ key: ApiKeyRecord; token: string }> {
+  const by = operator();
+  const created = await new ApiKeysRepository(db).create({ name, role, createdBy: by });
+  await new AuditLogRepository(db).append({
+    requestId: null,
+    actorKeyId: null,
+    actorName: by,
+    role: null,
+    action: 'apikey.create',
+    target: { id: created.key.id },
+    query: { body: { name, role } },
+    resultCount: 1,
+    statusCode: null,
+    clientAddress: null,
+  });
+  return created;
 }
 
 export async function apikeyRevokeCommand(config: SyncConfig, options: { id?: string }): Promise<number> {

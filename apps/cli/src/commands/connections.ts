@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { archiveDataSourceOptions } from '#libs/archive';
+import { START_SERVICES_HINT } from '#libs/sync';
 
 /** The URL with its password hidden, to name a server in a message. */
 function safeUrl(databaseUrl: string): string {
@@ -11,7 +12,11 @@ function safeUrl(databaseUrl: string): string {
 /** A plain message naming the server (password hidden), for an operator rather than a stack trace. */
 export function unreachable(databaseUrl: string, error: unknown): Error {
   const reason = error instanceof Error ? error.message : String(error);
-  return new Error(`cannot connect to Postgres at ${safeUrl(databaseUrl)}: ${reason}`, { cause: error });
+  return new Error(
+    `cannot connect to Postgres at ${safeUrl(databaseUrl)}: ${reason}\n` +
+      `Start it with ${START_SERVICES_HINT}, or set DATABASE_URL to a running server.`,
+    { cause: error },
+  );
 }
 
 /**

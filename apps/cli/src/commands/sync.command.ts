@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { SingleBar } from 'cli-progress';
 import { SyncStateRepository } from '#libs/archive';
 import type { SyncConfig } from '#libs/sync';
-import { redisOptions } from '#libs/sync';
+import { probeRedis, redisOptions } from '#libs/sync';
 import { SYNC_QUEUE } from '#libs/sync';
 import { SyncQueue } from '#libs/sync';
 import { openDatabase } from './connections.js';
@@ -23,11 +23,15 @@ export async function syncCommand(
   }
   if (options.from && options.to && options.from > options.to) throw new Error('--from must not be after --to');
   const db = await openDatabase(config.databaseUrl);
+  // BullMQ waits for Redis forever; an operator wants to hear at once that it is down.
+  await probeRedis(config.redisUrl).catch(async (error: unknown) => {
+    await db.destroy();
+    throw error;
+  });
   const queue = new Queue(SYNC_QUEUE, { connection: redisOptions(config.redisUrl), prefix: config.queuePrefix });
   try {
     const state = new SyncStateRepository(db);
-    const runId = await state.createRun(config.accountId, 'manual', options.from ?? null, options.to ?? null);
-    await new SyncQueue(queue).plan({ runId, from: options.from, to: options.to, force: true });
+    const runId = await enqueueSync(state, queue, config.accountId, options);
     process.stdout.write(
       `Sync run ${runId} enqueued${options.from || options.to ? ` for ${options.from ?? 'the horizon'}..${options.to ?? 'today'}` : ''}.\n`,
     );
@@ -39,7 +43,20 @@ export async function syncCommand(
   }
 }
 
-async function waitForRun(state: SyncStateRepository, runId: string): Promise<number> {
+/** A manual run over the range (the whole horizon when open), forced so closed months are read again. */
+export async function enqueueSync(
+  state: SyncStateRepository,
+  queue: Queue,
+  accountId: string,
+  range: { from?: string; to?: string },
+): Promise<string> {
+  const runId = await state.createRun(accountId, 'manual', range.from ?? null, range.to ?? null);
+  await new SyncQueue(queue).plan({ runId, from: range.from, to: range.to, force: true });
+  return runId;
+}
+
+/** Shows the run's progress bar until it ends, then its summary; 0 when every window was archived. */
+export async function waitForRun(state: SyncStateRepository, runId: string): Promise<number> {
   const bar = new SingleBar({
     format: 'Syncing [{bar}] {value}/{total} windows | {messages} messages, {versions} new versions | {failed} failed',
     hideCursor: true,

@@ -1,0 +1,194 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { databaseUrl, dropDatabase } from '../../../libs/archive/test/test-database.js';
+import { removeRedisKeys } from '../../api/test/api.harness.js';
+import { REDIS_URL, freePort } from '../../worker/test/worker.harness.js';
+
+const MAIN = 'dist/apps/cli/src/main.js';
+const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
+
+/** Runs a printed command as a pasted one would run, in a POSIX shell, adding only curl's status output. */
+function runPasted(command: string): Promise<{ status: number; body: any; raw: string }> {
+  return new Promise((resolve, reject) => {
+    execFile('sh', ['-c', `${command} -w '\\n%{http_code}'`], { timeout: 30_000 }, (error, stdout, stderr) => {
+      if (error) return reject(new Error(`${command}\nfailed: ${error.message}\n${stderr}`));
+      const cut = stdout.lastIndexOf('\n');
+      const raw = stdout.slice(0, cut);
+      resolve({ status: Number(stdout.slice(cut + 1)), body: JSON.parse(raw), raw });
+    });
+  });
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => socket.destroy() && resolve(true));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `npm run demo` end to end, as an evaluator runs it: a database of its own (created by the demo), a Redis
+ * prefix of its own, free ports, the tiny tenant. Every command it prints is run with the real curl, then
+ * Ctrl-C (SIGINT) must stop every child and exit 0.
+ */
+describe('the demo', () => {
+  const name = `zca_test_demo_${randomBytes(5).toString('hex')}`;
+  const prefix = `zcatest-demo-${randomBytes(4).toString('hex')}`;
+  const dir = mkdtempSync(join(tmpdir(), 'zca-demo-'));
+  const ports = { api: 0, worker: 0, emulator: 0 };
+  let child: ChildProcess;
+  let stdout = '';
+  let stderr = '';
+  let exited: Promise<number | null>;
+
+  beforeAll(async () => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
+    for (const key of Object.keys(ports) as (keyof typeof ports)[]) ports[key] = await freePort();
+    child = spawn(process.execPath, [MAIN, 'demo'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl(name),
+        REDIS_URL,
+        QUEUE_PREFIX: prefix,
+        EMULATOR_PROFILE: 'tiny',
+        API_PORT: String(ports.api),
+        WORKER_PORT: String(ports.worker),
+        EMULATOR_PORT: String(ports.emulator),
+        ARCHIVE_FILES_DIR: join(dir, 'files'),
+        DEMO_LOG_DIR: join(dir, 'logs'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    const started = Date.now();
+    while (!stdout.includes('Press Ctrl-C')) {
+      if (child.exitCode !== null) throw new Error(`the demo exited ${child.exitCode}:\n${stdout}\n${stderr}`);
+      if (Date.now() - started > 240_000) throw new Error(`the demo is not up after 240 s:\n${stdout}\n${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }, 300_000);
+
+  afterAll(async () => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    for (const pid of [...stdout.matchAll(/\(pid (\d+),/g)].map((m) => Number(m[1]))) {
+      if (alive(pid)) process.kill(pid, 'SIGKILL');
+    }
+    await removeRedisKeys(prefix);
+    await dropDatabase(name);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('creates the database, starts the three processes, syncs the horizon and prints a key per role', () => {
+    expect(stdout).toMatch(/^✓ Postgres: .*\/zca_test_demo_\w+ \(created\)$/m);
+    expect(stdout).toMatch(/^✓ Schema: applied \d+ migrations$/m);
+    expect(stdout).toContain(`✓ Zoom emulator, tiny tenant: http://127.0.0.1:${ports.emulator} (pid `);
+    expect(stdout).toContain(`✓ Worker: http://127.0.0.1:${ports.worker}/metrics (pid `);
+    expect(stdout).toContain(`✓ API: http://127.0.0.1:${ports.api}/api/v1 (pid `);
+    expect(stdout).toMatch(/^Run done: \d+ windows done, 0 failed;/m);
+    const archived = /^✓ Archived: (\d+) messages, (\d+) versions \((\d+) edited, (\d+) deleted in Zoom\)/m.exec(
+      stdout,
+    );
+    expect(Number(archived?.[1])).toBeGreaterThan(1_000);
+    expect(Number(archived?.[2])).toBeGreaterThan(Number(archived?.[1]));
+    expect(Number(archived?.[4])).toBeGreaterThan(0);
+    for (const role of ['admin', 'compliance_officer', 'auditor']) {
+      expect(stdout).toMatch(new RegExp(`^  ${role} +zca_\\S+$`, 'm'));
+    }
+    // The progress bar is drawn on stderr and ends full.
+    expect(stderr).toMatch(/Syncing \[=+\] (\d+)\/\1 windows/);
+    expect(stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('prints requests that each work pasted into a shell, with the role they need', async () => {
+    const commands = stdout.split('\n').filter((line) => line.startsWith('curl '));
+    expect(commands.length).toBeGreaterThanOrEqual(7);
+    const seen = new Set<string>();
+    for (const command of commands) {
+      const url = new URL(/'(http:[^']+)'$/.exec(command)![1]);
+      const { status, body } = await runPasted(command);
+      expect({ command, status }).toEqual({ command, status: 200 });
+      const path = url.pathname;
+      seen.add(
+        path === '/api/v1/messages/search'
+          ? path
+          : path.replace(/\/messages\/[^/]+$/, '/messages/{id}').replace(/sessions\/[^/]+/, 'sessions/{id}'),
+      );
+      if (path === '/api/v1/messages/search') {
+        // A word of a deleted message's original text finds deleted messages through their stored versions.
+        const term = url.searchParams.get('q')!;
+        expect(body.data.length).toBeGreaterThan(0);
+        for (const hit of body.data) {
+          expect(hit.status).toBe('deleted');
+          expect(hit.matched_version.text.toLowerCase()).toContain(term);
+        }
+      } else if (/^\/api\/v1\/messages\/[^/]+$/.test(path)) {
+        expect(body.data.versions.length).toBeGreaterThan(1);
+        for (const version of body.data.versions) expect(version.sha256).toMatch(/^[0-9a-f]{64}$/);
+      } else if (/^\/api\/v1\/sessions\/[^/]+\/messages$/.test(path)) {
+        expect(body.data.length).toBeGreaterThan(0);
+      } else if (path === '/api/v1/sync/status') {
+        const [account] = body.data.accounts;
+        expect(account.windows).toMatchObject({ failed: 0, behind: 0 });
+        expect(account.windows.done).toBeGreaterThan(0);
+        expect(account.oldest_uncovered_day).toBeNull();
+      } else if (path === '/api/v1/audit-log') {
+        // The requests run above are in the log, as the printout says.
+        expect(body.data.map((e: { action: string }) => e.action)).toEqual(
+          expect.arrayContaining(['message.search', 'message.read', 'sync.status']),
+        );
+      } else if (path === '/api/v1/audit-log/verify') {
+        expect(body.data).toMatchObject({ intact: true });
+      } else if (path === '/api/v1/api-keys') {
+        expect(body.data.map((k: { name: string }) => k.name)).toEqual(
+          expect.arrayContaining(['demo admin', 'demo compliance_officer', 'demo auditor']),
+        );
+      }
+    }
+    expect([...seen]).toEqual(
+      expect.arrayContaining([
+        '/api/v1/messages/search',
+        '/api/v1/messages/{id}',
+        '/api/v1/sessions/{id}/messages',
+        '/api/v1/sync/status',
+        '/api/v1/audit-log',
+      ]),
+    );
+  });
+
+  it('prints the OpenAPI page it serves', async () => {
+    const docs = /^OpenAPI docs: (\S+)$/m.exec(stdout)![1];
+    expect(docs).toBe(`http://127.0.0.1:${ports.api}/docs`);
+    const page = await fetch(docs);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('swagger');
+  });
+
+  it('stops every child on Ctrl-C and exits 0', async () => {
+    const pids = [...stdout.matchAll(/\(pid (\d+),/g)].map((m) => Number(m[1]));
+    expect(pids).toHaveLength(3);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stdout).toMatch(/Ctrl-C: stopping .*\nStopped\.\n$/);
+    expect(pids.filter(alive)).toEqual([]);
+    for (const port of Object.values(ports)) expect(await listening(port)).toBe(false);
+  }, 60_000);
+});
