@@ -32,6 +32,8 @@ export interface ExportRendererDeps {
   filters: MessageFilterRepository;
   source: ExportSourceRepository;
   warnings: ExportWarningsRepository;
+  /** How often progress is recorded and a cancellation looked for (ms). */
+  progressMs?: number;
 }
 
 export type RenderOutcome = 'done' | 'cancelled' | 'skipped';
@@ -119,7 +121,7 @@ export class ExportRendererService {
         },
         (error: unknown) => this.logger.warn({ err: error }, `Export ${job.id}: progress not recorded`),
       );
-    }, PROGRESS_MS);
+    }, this.deps.progressMs ?? PROGRESS_MS);
     try {
       await pipeline(read.stream, parts);
     } catch (error) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { pgPool } from '../database/pg-pool.util.js';
 import { ExportJob } from '../entities/export-job.entity.js';
 import type { ExportFileEntry, ExportFormat, ExportOptions, StoredExportFilters } from './export-format.types.js';
 
@@ -35,6 +36,11 @@ export interface ExportJobResult {
 export class ExportJobsRepository {
   constructor(private readonly db: DataSource) {}
 
+  /** Rows of a statement; through node-postgres, since TypeORM answers an UPDATE … RETURNING with [rows, count]. */
+  private async rows<T extends object>(sql: string, params: unknown[]): Promise<T[]> {
+    return (await pgPool(this.db).query<T>(sql, params)).rows;
+  }
+
   async create(input: NewExportJob): Promise<ExportJob> {
     const id = randomUUID();
     await this.db.getRepository(ExportJob).insert({
@@ -59,7 +65,7 @@ export class ExportJobsRepository {
     input: NewExportJob & { scheduleId: string; scheduledFor: Date },
   ): Promise<ExportJob | null> {
     const id = randomUUID();
-    const rows = await this.db.query<{ id: string }[]>(
+    const rows = await this.rows<{ id: string }>(
       `INSERT INTO export_jobs (id, format, filters, options, requested_by_key_id, requested_by_name, requested_by_role,
                                 schedule_id, scheduled_for, expires_at)
        VALUES ($1, $2, $3, $4, NULL, $5, NULL, $6, $7, $8)
@@ -101,7 +107,7 @@ export class ExportJobsRepository {
 
   /** created_at to the microsecond, for a keyset cursor. */
   async createdKey(id: string): Promise<string | null> {
-    const [row] = await this.db.query<{ key: string }[]>(
+    const [row] = await this.rows<{ key: string }>(
       `SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS key FROM export_jobs WHERE id = $1`,
       [id],
     );
@@ -110,7 +116,7 @@ export class ExportJobsRepository {
 
   /** Claims a queued job for rendering; false when it is not queued (cancelled, or already rendered). */
   async start(id: string): Promise<boolean> {
-    const rows = await this.db.query<{ id: string }[]>(
+    const rows = await this.rows<{ id: string }>(
       `UPDATE export_jobs SET status = 'running', started_at = now(), rows_written = 0, error = NULL
        WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
       [id],
@@ -120,7 +126,7 @@ export class ExportJobsRepository {
 
   /** Records progress; returns true when a cancellation was requested meanwhile. */
   async progress(id: string, rows: number): Promise<boolean> {
-    const [row] = await this.db.query<{ cancelled: boolean }[]>(
+    const [row] = await this.rows<{ cancelled: boolean }>(
       `UPDATE export_jobs SET rows_written = $2 WHERE id = $1 RETURNING cancel_requested_at IS NOT NULL AS cancelled`,
       [id, rows],
     );
@@ -128,7 +134,7 @@ export class ExportJobsRepository {
   }
 
   async finish(id: string, result: ExportJobResult, expiresAt: Date | null): Promise<boolean> {
-    const rows = await this.db.query<{ id: string }[]>(
+    const rows = await this.rows<{ id: string }>(
       `UPDATE export_jobs SET status = 'done', finished_at = now(), rows_written = $2, files = $3, warnings = $4,
               artifact_name = $5, artifact_bytes = $6, artifact_sha256 = $7, expires_at = coalesce(expires_at, $8)
        WHERE id = $1 AND status = 'running' RETURNING id`,
@@ -147,7 +153,7 @@ export class ExportJobsRepository {
   }
 
   async fail(id: string, error: string): Promise<void> {
-    await this.db.query(
+    await this.rows(
       `UPDATE export_jobs SET status = 'failed', finished_at = now(), error = $2
        WHERE id = $1 AND status IN ('queued', 'running')`,
       [id, error.slice(0, 2_000)],
@@ -159,7 +165,7 @@ export class ExportJobsRepository {
    * progress. Returns the job, or null when there is none.
    */
   async requestCancel(id: string): Promise<ExportJob | null> {
-    await this.db.query(
+    await this.rows(
       `UPDATE export_jobs SET cancel_requested_at = coalesce(cancel_requested_at, now()),
               status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END,
               finished_at = CASE WHEN status = 'queued' THEN now() ELSE finished_at END
@@ -170,7 +176,7 @@ export class ExportJobsRepository {
   }
 
   async markCancelled(id: string): Promise<void> {
-    await this.db.query(
+    await this.rows(
       `UPDATE export_jobs SET status = 'cancelled', finished_at = now() WHERE id = $1 AND status = 'running'`,
       [id],
     );
@@ -188,6 +194,6 @@ export class ExportJobsRepository {
   }
 
   async markExpired(id: string): Promise<void> {
-    await this.db.query(`UPDATE export_jobs SET status = 'expired' WHERE id = $1 AND status = 'done'`, [id]);
+    await this.rows(`UPDATE export_jobs SET status = 'expired' WHERE id = $1 AND status = 'done'`, [id]);
   }
 }
