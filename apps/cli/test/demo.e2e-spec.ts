@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,14 +11,17 @@ import { REDIS_URL, freePort } from '../../worker/test/worker.harness.js';
 const MAIN = 'dist/apps/cli/src/main.js';
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 
-/** Runs a printed command as a pasted one would run, in a POSIX shell, adding only curl's status output. */
-function runPasted(command: string): Promise<{ status: number; body: any; raw: string }> {
+/**
+ * Runs a printed command as a pasted one would run, in a POSIX shell in `cwd`, adding only curl's status
+ * output. The body is parsed JSON, or null when the command saves it to a file.
+ */
+function runPasted(command: string, cwd: string): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
-    execFile('sh', ['-c', `${command} -w '\\n%{http_code}'`], { timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile('sh', ['-c', `${command} -w '\\n%{http_code}'`], { cwd, timeout: 30_000 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`${command}\nfailed: ${error.message}\n${stderr}`));
       const cut = stdout.lastIndexOf('\n');
       const raw = stdout.slice(0, cut);
-      resolve({ status: Number(stdout.slice(cut + 1)), body: JSON.parse(raw), raw });
+      resolve({ status: Number(stdout.slice(cut + 1)), body: raw ? JSON.parse(raw) : null });
     });
   });
 }
@@ -69,6 +72,7 @@ describe('the demo', () => {
         WORKER_PORT: String(ports.worker),
         EMULATOR_PORT: String(ports.emulator),
         ARCHIVE_FILES_DIR: join(dir, 'files'),
+        EXPORT_DIR: join(dir, 'exports'),
         DEMO_LOG_DIR: join(dir, 'logs'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,6 +114,7 @@ describe('the demo', () => {
     expect(Number(archived?.[1])).toBeGreaterThan(1_000);
     expect(Number(archived?.[2])).toBeGreaterThan(Number(archived?.[1]));
     expect(Number(archived?.[4])).toBeGreaterThan(0);
+    expect(stdout).toMatch(/^✓ Export [0-9a-f-]{36}: [1-9]\d* deleted messages as CSV, zipped with its manifest$/m);
     for (const role of ['admin', 'compliance_officer', 'auditor']) {
       expect(stdout).toMatch(new RegExp(`^  ${role} +zca_\\S+$`, 'm'));
     }
@@ -120,17 +125,20 @@ describe('the demo', () => {
 
   it('prints requests that each work pasted into a shell, with the role they need', async () => {
     const commands = stdout.split('\n').filter((line) => line.startsWith('curl '));
-    expect(commands.length).toBeGreaterThanOrEqual(7);
+    expect(commands.length).toBeGreaterThanOrEqual(11);
     const seen = new Set<string>();
+    const cwd = join(dir, 'pasted');
+    mkdirSync(cwd);
+    let zipSha256 = '';
     for (const command of commands) {
       const url = new URL(/'(http:[^']+)'$/.exec(command)![1]);
-      const { status, body } = await runPasted(command);
-      expect({ command, status }).toEqual({ command, status: 200 });
+      const { status, body } = await runPasted(command, cwd);
+      expect({ command, status }).toEqual({ command, status: command.includes('-X POST') ? 201 : 200 });
       const path = url.pathname;
       seen.add(
         path === '/api/v1/messages/search'
           ? path
-          : path.replace(/\/messages\/[^/]+$/, '/messages/{id}').replace(/sessions\/[^/]+/, 'sessions/{id}'),
+          : path.replace(/\/messages\/[^/]+$/, '/messages/{id}').replace(/(sessions|exports)\/[^/]+/, '$1/{id}'),
       );
       if (path === '/api/v1/messages/search') {
         // A word of a deleted message's original text finds deleted messages through their stored versions.
@@ -145,6 +153,23 @@ describe('the demo', () => {
         for (const version of body.data.versions) expect(version.sha256).toMatch(/^[0-9a-f]{64}$/);
       } else if (/^\/api\/v1\/sessions\/[^/]+\/messages$/.test(path)) {
         expect(body.data.length).toBeGreaterThan(0);
+      } else if (path === '/api/v1/exports') {
+        expect(body.data).toMatchObject({ format: 'messages.csv', filters: { deleted: true } });
+        expect(['queued', 'running', 'done']).toContain(body.data.status);
+      } else if (/^\/api\/v1\/exports\/[^/]+$/.test(path)) {
+        // The export the demo made is done before the demo says it is ready.
+        expect(body.data.status).toBe('done');
+        expect(body.data.files.map((f: { name: string }) => f.name)).toContain('messages.csv');
+        expect(body.data.rows).toBeGreaterThan(0);
+        zipSha256 = body.data.zip_sha256;
+      } else if (/^\/api\/v1\/exports\/[^/]+\/download$/.test(path)) {
+        const zip = readFileSync(join(cwd, 'demo-export.zip'));
+        expect(zip.subarray(0, 2).toString()).toBe('PK');
+        expect(createHash('sha256').update(zip).digest('hex')).toBe(zipSha256);
+        for (const name of ['messages.csv', 'manifest.json']) expect(zip.includes(Buffer.from(name))).toBe(true);
+      } else if (path === '/api/v1/reports/audit-log.csv') {
+        const csv = readFileSync(join(cwd, 'audit-log.csv'), 'utf8');
+        expect(csv.split('\r\n').filter(Boolean).length).toBeGreaterThan(5);
       } else if (path === '/api/v1/sync/status') {
         const [account] = body.data.accounts;
         expect(account.windows).toMatchObject({ failed: 0, behind: 0 });
@@ -153,7 +178,7 @@ describe('the demo', () => {
       } else if (path === '/api/v1/audit-log') {
         // The requests run above are in the log, as the printout says.
         expect(body.data.map((e: { action: string }) => e.action)).toEqual(
-          expect.arrayContaining(['message.search', 'message.read', 'sync.status']),
+          expect.arrayContaining(['message.search', 'message.read', 'export.create', 'export.download', 'sync.status']),
         );
       } else if (path === '/api/v1/audit-log/verify') {
         expect(body.data).toMatchObject({ intact: true });
@@ -168,6 +193,10 @@ describe('the demo', () => {
         '/api/v1/messages/search',
         '/api/v1/messages/{id}',
         '/api/v1/sessions/{id}/messages',
+        '/api/v1/exports',
+        '/api/v1/exports/{id}',
+        '/api/v1/exports/{id}/download',
+        '/api/v1/reports/audit-log.csv',
         '/api/v1/sync/status',
         '/api/v1/audit-log',
       ]),

@@ -5,7 +5,14 @@ import { SYNC_QUEUE, type SyncConfig, loadSyncConfig, probeServices, redactUrl, 
 import { DemoSampleRepository } from '../demo/demo-sample.repository.js';
 import { type DemoSettings, demoSettings } from '../demo/demo-settings.util.js';
 import { DemoSupervisor, type StartedChild } from '../demo/demo-supervisor.service.js';
-import { curlCommand, demoRequests, pickSearchTerm } from '../demo/demo-requests.util.js';
+import { createDemoExport } from '../demo/demo-export.client.js';
+import {
+  DEMO_EXPORT_BODY,
+  type DemoRequestInput,
+  curlCommand,
+  demoRequests,
+  pickSearchTerm,
+} from '../demo/demo-requests.util.js';
 import { assertPortsFree } from '../demo/port-check.util.js';
 import { createApiKey } from './apikey.command.js';
 import { createFailed, openDatabase } from './connections.js';
@@ -115,11 +122,27 @@ async function bringUp(settings: DemoSettings, config: SyncConfig, supervisor: D
     const keys = {} as Record<ApiKeyRole, string>;
     for (const role of API_KEY_ROLES) keys[role] = (await createApiKey(db, role, `demo ${role}`)).token;
     const sample = await samples.sample();
-    printGuide(settings, keys, sample && { ...sample, searchTerm: pickSearchTerm(sample.deletedTexts) });
+    const exportId = sample ? await makeExport(settings, keys.compliance_officer) : null;
+    printGuide(settings, keys, sample && { ...sample, searchTerm: pickSearchTerm(sample.deletedTexts), exportId });
   } finally {
     await queue.close();
     await db.destroy();
   }
+}
+
+/** One export made through the API, so the printed download works at once; a failure is told, not fatal. */
+async function makeExport(settings: DemoSettings, token: string): Promise<string | null> {
+  try {
+    const job = await createDemoExport(settings.api.url, token, DEMO_EXPORT_BODY);
+    if (job.status === 'done') {
+      say(`✓ Export ${job.id}: ${job.rows} deleted messages as CSV, zipped with its manifest`);
+      return job.id;
+    }
+    say(`! The demo export ended ${job.status}${job.error ? `: ${job.error}` : ''} (see the worker's log)`);
+  } catch (error) {
+    say(`! The demo export could not be made: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return null;
 }
 
 /** A path under the working directory as typed from it; any other as it is. */
@@ -128,15 +151,11 @@ function shown(path: string): string {
   return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : resolve(path);
 }
 
-function printGuide(
-  settings: DemoSettings,
-  keys: Record<ApiKeyRole, string>,
-  sample: { messageId: string; sessionId: string; searchTerm: string | null } | null,
-): void {
+function printGuide(settings: DemoSettings, keys: Record<ApiKeyRole, string>, sample: DemoRequestInput | null): void {
   say('\nAPI keys, one per role (shown once, stored hashed):');
   for (const role of API_KEY_ROLES) say(`  ${role.padEnd(19)} ${keys[role]}`);
   if (sample) {
-    say('\nTry these (each prints JSON):');
+    say('\nTry these (JSON to the terminal; downloads to files in the current directory):');
     for (const request of demoRequests(sample)) {
       say(`\n# ${request.title} (${request.role})`);
       say(curlCommand(settings.api.url, keys[request.role], request));

@@ -42,7 +42,7 @@ describe('curlCommand', () => {
 
 describe('demoRequests', () => {
   it('searches deleted messages for the picked term and reads the sampled message and conversation', () => {
-    const requests = demoRequests({ messageId: 'AB/C', sessionId: 's 1', searchTerm: 'invoice' });
+    const requests = demoRequests({ messageId: 'AB/C', sessionId: 's 1', searchTerm: 'invoice', exportId: null });
     expect(requests[0]).toMatchObject({
       role: 'compliance_officer',
       path: '/api/v1/messages/search',
@@ -55,10 +55,19 @@ describe('demoRequests', () => {
 
   it('uses each role for what DESIGN.md gives it', () => {
     const roles = new Map(
-      demoRequests({ messageId: 'm', sessionId: 's', searchTerm: null }).map((r) => [r.path, r.role]),
+      demoRequests({ messageId: 'm', sessionId: 's', searchTerm: null, exportId: 'e' }).map((r) => [r.path, r.role]),
     );
     expect(roles.get('/api/v1/audit-log')).toBe('auditor');
     expect(roles.get('/api/v1/api-keys')).toBe('admin');
     expect(roles.get('/api/v1/messages/search')).toBe('compliance_officer');
+    expect(roles.get('/api/v1/exports')).toBe('compliance_officer');
+    expect(roles.get('/api/v1/exports/e/download')).toBe('auditor');
+  });
+
+  it('lists the status and download of an export only when there is one', () => {
+    const paths = (exportId: string | null) =>
+      demoRequests({ messageId: 'm', sessionId: 's', searchTerm: 't', exportId }).map((r) => r.path);
+    expect(paths('x1')).toEqual(expect.arrayContaining(['/api/v1/exports/x1', '/api/v1/exports/x1/download']));
+    expect(paths(null).filter((p) => p.startsWith('/api/v1/exports/'))).toEqual([]);
   });
 });

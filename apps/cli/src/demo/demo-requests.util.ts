@@ -21,7 +21,16 @@ export interface DemoRequestInput {
   readonly sessionId: string;
   /** A word of a message deleted in Zoom; null leaves the search unfiltered by deletion. */
   readonly searchTerm: string | null;
+  /** An export the demo made and the worker finished; null leaves out its status and download. */
+  readonly exportId: string | null;
 }
+
+/** The export the demo makes and prints: what was deleted in Zoom, as CSV, times also in New York's zone. */
+export const DEMO_EXPORT_BODY = {
+  format: 'messages.csv',
+  filters: { deleted: true },
+  options: { time_zone: 'America/New_York' },
+} as const;
 
 const WORD = /\p{L}+/gu;
 
@@ -57,6 +66,24 @@ export function demoRequests(input: DemoRequestInput): DemoRequest[] {
         path: '/api/v1/messages/search',
         query: { limit: '3' },
       };
+  const exportId = input.exportId && encodeURIComponent(input.exportId);
+  const exported: DemoRequest[] = exportId
+    ? [
+        {
+          title: 'The export the demo made: status, files, rows and SHA-256 of each',
+          role: 'auditor',
+          method: 'GET',
+          path: `/api/v1/exports/${exportId}`,
+        },
+        {
+          title: "Download it: a zip of messages.csv and manifest.json (Repr-Digest carries the zip's SHA-256)",
+          role: 'auditor',
+          method: 'GET',
+          path: `/api/v1/exports/${exportId}/download`,
+          outputFile: 'demo-export.zip',
+        },
+      ]
+    : [];
   return [
     search,
     {
@@ -73,6 +100,14 @@ export function demoRequests(input: DemoRequestInput): DemoRequest[] {
       query: { limit: '5' },
     },
     {
+      title: 'Export the messages deleted in Zoom as CSV; the worker renders it (poll GET /api/v1/exports/{id})',
+      role: 'compliance_officer',
+      method: 'POST',
+      path: '/api/v1/exports',
+      body: DEMO_EXPORT_BODY,
+    },
+    ...exported,
+    {
       title: "Coverage: what is archived, what is behind, and Zoom's six-month horizon",
       role: 'auditor',
       method: 'GET',
@@ -83,13 +118,20 @@ export function demoRequests(input: DemoRequestInput): DemoRequest[] {
       role: 'auditor',
       method: 'GET',
       path: '/api/v1/audit-log',
-      query: { limit: '5' },
+      query: { limit: '20' },
     },
     {
       title: "Verify the audit log's hash chain",
       role: 'auditor',
       method: 'GET',
       path: '/api/v1/audit-log/verify',
+    },
+    {
+      title: 'The audit trail as a CSV report, each entry with its hashes and whether it verifies',
+      role: 'auditor',
+      method: 'GET',
+      path: '/api/v1/reports/audit-log.csv',
+      outputFile: 'audit-log.csv',
     },
     {
       title: 'API keys (admins manage them)',

@@ -8,6 +8,7 @@ export const DEMO_DEFAULTS = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/zoom_archive_demo',
   QUEUE_PREFIX: 'zca-demo',
   ARCHIVE_FILES_DIR: './var/demo/files',
+  EXPORT_DIR: './var/demo/exports',
   DEMO_LOG_DIR: './var/demo/logs',
 } as const;
 
