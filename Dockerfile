@@ -18,8 +18,9 @@ COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/libs/zoom-contract/spec ./libs/zoom-contract/spec
-# Archived file bytes; a named volume mounted here inherits this ownership.
-RUN mkdir -p /data/files && chown node:node /data/files
+# Archived file bytes and the export store; named volumes mounted here inherit this ownership.
+RUN mkdir -p /data/files /data/exports && chown node:node /data/files /data/exports
 USER node
-EXPOSE 9090
+# The emulator, the API and the worker's /metrics; each container runs one of them (see docker-compose.yml).
+EXPOSE 9090 3000 3001
 CMD ["node", "dist/apps/zoom-emulator/src/main.js"]
