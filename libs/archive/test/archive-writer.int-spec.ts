@@ -258,6 +258,76 @@ describe('ArchiveWriter page transaction', () => {
     expect(statements).toBeLessThanOrEqual(12);
   });
 
+  it('writes a new message row once, with its current view, and updates it only when a later page changes it', async () => {
+    await q(`CREATE TABLE test_message_updates (id text NOT NULL)`);
+    await q(`CREATE FUNCTION test_count_update() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN INSERT INTO test_message_updates VALUES (OLD.id); RETURN NEW; END $$`);
+    await q(
+      `CREATE TRIGGER test_count_update BEFORE UPDATE ON messages FOR EACH ROW EXECUTE FUNCTION test_count_update()`,
+    );
+    try {
+      const rows = Array.from({ length: 20 }, (_, i) =>
+        reportMessage({ message: `row ${i}`, files: i % 4 ? [] : [fileJson(`fOnce${i}`, `a${i}.pdf`, 10)] }),
+      );
+      const edited = rows
+        .slice(0, 8)
+        .flatMap((r) => [
+          editedRow(r, `${r.message} (fixed)`, r.timestamp! + 5),
+          editedRow(r, `${r.message} (fixed twice)`, r.timestamp! + 9),
+        ]);
+      const deleted = rows.slice(4, 12).map((r) => deletedRow(r, r.timestamp! + 20));
+      await writer.writeReportPage(reportPage({ messages: rows, edited, deleted }));
+      expect(await q(`SELECT count(*)::int AS n FROM test_message_updates`)).toEqual([{ n: 0 }]);
+      expect(await message(rows[5].id)).toMatchObject({
+        current_text: 'row 5 (fixed twice)',
+        original_text: 'row 5',
+        version_count: 4,
+        edit_count: 2,
+        deleted_at: new Date(rows[5].timestamp! + 20),
+      });
+      expect(await message(rows[0].id)).toMatchObject({ has_files: true, deleted_at: null, edit_count: 2 });
+
+      await writer.writeReportPage(
+        reportPage({ edited: [editedRow(rows[15], 'later edit', rows[15].timestamp! + 99)] }),
+      );
+      expect(await q(`SELECT DISTINCT id FROM test_message_updates`)).toEqual([
+        { id: normaliseMessageId(rows[15].id) },
+      ]);
+      expect(await message(rows[15].id)).toMatchObject({ current_text: 'later edit', edit_count: 1 });
+    } finally {
+      await q(`DROP TRIGGER test_count_update ON messages`);
+      await q(`DROP FUNCTION test_count_update()`);
+      await q(`DROP TABLE test_message_updates`);
+    }
+  });
+
+  it('writes pages of different sessions that refresh the same senders at the same time without deadlock', async () => {
+    const senders = Array.from({ length: 60 }, (_, i) => ({
+      sender: `person${i}@example.com`,
+      sender_member_id: `deadlockMember${String(i).padStart(3, '0')}`,
+    }));
+    const page = (observedAt: Date, name: string, order: number) =>
+      reportPage({
+        session: { ...ONE_TO_ONE, id: `deadlock-session-${order}` },
+        observedAt,
+        // Each page lists the senders in its own order: an UPDATE that locks in join order deadlocks on these.
+        messages: [...senders]
+          .sort((a, b) => (order % 2 ? -1 : 1) * a.sender_member_id.localeCompare(b.sender_member_id))
+          .map((s, i) => reportMessage({ ...s, sender_display_name: `${name} ${(i * 7 + order) % 60}` })),
+      });
+    await writer.writeReportPage(page(new Date('2026-11-01T00:00:00Z'), 'first', 0));
+    for (let round = 0; round < 20; round++) {
+      const at = new Date(Date.UTC(2026, 10, 2 + round));
+      await Promise.all(
+        Array.from({ length: 8 }, (_, order) => writer.writeReportPage(page(at, `round ${round}`, order + 1))),
+      );
+    }
+    const [row] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM directory_users WHERE member_id LIKE 'deadlockMember%' AND display_name LIKE 'round 19%'`,
+    );
+    expect(row.n).toBe(60);
+  });
+
   it('writes overlapping pages of one session at the same time without conflict', async () => {
     const rows = Array.from({ length: 30 }, () => reportMessage());
     const edits = rows.map((r) => editedRow(r, 'edited', r.timestamp! + 1));

@@ -26,7 +26,7 @@ export class ArchiveWriter {
     return inTransaction(this.dataSource, async (client) => {
       await ensureSession(client, accountId, mapSessionRow(page.session), observedAt);
       await upsertUsers(client, mapped.users, observedAt);
-      await upsertMessages(client, accountId, page.session.id, mapped.messages, observedAt);
+      await upsertMessages(client, accountId, page.session.id, mapped.messages, mapped.versions, observedAt);
       const versionsAdded = await insertVersions(client, mapped.versions, observedAt, page.runId);
       await refreshCurrentView(
         client,

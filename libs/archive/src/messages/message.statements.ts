@@ -1,5 +1,16 @@
 import type { PoolClient } from 'pg';
+import { type CurrentView, currentViews } from './current-view.util.js';
 import type { DirectoryUserRow, MessageRow, VersionRow } from './report-page.rows.js';
+
+/** The columns' defaults: a message row without versions on its page (the refresh derives it). */
+const EMPTY_VIEW: CurrentView = {
+  currentText: '',
+  originalText: null,
+  versionCount: 0,
+  editCount: 0,
+  deletedAt: null,
+  hasFiles: false,
+};
 
 const INSERT_USERS = `
 INSERT INTO directory_users (member_id, email, display_name, is_external, first_seen_at, last_seen_at)
@@ -11,30 +22,47 @@ ON CONFLICT (member_id) DO NOTHING`;
  * A separate UPDATE rather than ON CONFLICT DO UPDATE: the latter locks every conflicting row even when its
  * WHERE is false, and a busy sender appears on pages of many sessions written at once. last_seen_at moves
  * at most hourly for the same reason. Empty emails and names never overwrite known ones (anonymised rows).
+ * The rows to change are locked first, in member_id order: an UPDATE … FROM joins in whatever order its plan
+ * gives, and two pages locking the same senders in opposite orders deadlock.
  */
 const REFRESH_USERS = `
+WITH t AS (
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) AS t(member_id, email, display_name, is_external)
+), changed AS (
+  SELECT d.member_id FROM directory_users d JOIN t ON d.member_id = t.member_id
+  WHERE d.last_seen_at < $5::timestamptz - interval '1 hour'
+     OR (t.email <> '' AND t.email <> d.email)
+     OR (t.display_name <> '' AND t.display_name <> d.display_name)
+     OR (t.is_external AND NOT d.is_external)
+  ORDER BY d.member_id
+  FOR UPDATE OF d
+)
 UPDATE directory_users AS d SET
   email = CASE WHEN t.email <> '' THEN t.email ELSE d.email END,
   display_name = CASE WHEN t.display_name <> '' THEN t.display_name ELSE d.display_name END,
   is_external = d.is_external OR t.is_external,
   last_seen_at = greatest(d.last_seen_at, $5)
-FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) AS t(member_id, email, display_name, is_external)
-WHERE d.member_id = t.member_id
-  AND (d.last_seen_at < $5::timestamptz - interval '1 hour'
-       OR (t.email <> '' AND t.email <> d.email)
-       OR (t.display_name <> '' AND t.display_name <> d.display_name)
-       OR (t.is_external AND NOT d.is_external))`;
+FROM t, changed
+WHERE d.member_id = t.member_id AND d.member_id = changed.member_id`;
 
+/**
+ * A new message is inserted with the current view its page's versions give (current-view.util.ts), so the
+ * refresh below finds nothing to change and the row is written once; an existing one keeps its view here.
+ */
 const UPSERT_MESSAGES = `
 INSERT INTO messages AS m (id, zoom_id, account_id, session_id, sender_member_id, sender_email, sender_display_name,
                            receiver, is_sender_external, is_bot, sent_at, sent_ts, reply_main_message_id, forward_id,
-                           first_observed_at, last_observed_at)
+                           first_observed_at, last_observed_at, current_text, original_text, version_count,
+                           edit_count, deleted_at, has_files)
 SELECT t.id, t.zoom_id, $1, $2, t.sender_member_id, t.sender_email, t.sender_display_name, t.receiver,
-       t.is_sender_external, t.is_bot, t.sent_at, t.sent_ts, t.reply_id, t.forward_id, $3, $3
+       t.is_sender_external, t.is_bot, t.sent_at, t.sent_ts, t.reply_id, t.forward_id, $3, $3,
+       t.current_text, t.original_text, t.version_count, t.edit_count, t.deleted_at, t.has_files
 FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::boolean[],
-            $12::timestamptz[], $13::bigint[], $14::text[], $15::text[])
+            $12::timestamptz[], $13::bigint[], $14::text[], $15::text[], $16::text[], $17::text[], $18::int[],
+            $19::int[], $20::timestamptz[], $21::boolean[])
        AS t(id, zoom_id, sender_member_id, sender_email, sender_display_name, receiver, is_sender_external, is_bot,
-            sent_at, sent_ts, reply_id, forward_id)
+            sent_at, sent_ts, reply_id, forward_id, current_text, original_text, version_count, edit_count,
+            deleted_at, has_files)
 ON CONFLICT (id) DO UPDATE SET
   sender_email = CASE WHEN EXCLUDED.sender_email <> '' THEN EXCLUDED.sender_email ELSE m.sender_email END,
   sender_display_name = CASE WHEN EXCLUDED.sender_display_name <> '' THEN EXCLUDED.sender_display_name
@@ -101,9 +129,12 @@ export async function upsertMessages(
   accountId: string,
   sessionId: string,
   rows: MessageRow[],
+  versions: VersionRow[],
   observedAt: Date,
 ): Promise<void> {
   if (rows.length === 0) return;
+  const views = currentViews(versions);
+  const view = (id: string) => views.get(id) ?? EMPTY_VIEW;
   await client.query(UPSERT_MESSAGES, [
     accountId,
     sessionId,
@@ -120,6 +151,12 @@ export async function upsertMessages(
     rows.map((r) => String(r.sentTs)),
     rows.map((r) => r.replyMainMessageId),
     rows.map((r) => r.forwardId),
+    rows.map((r) => view(r.id).currentText),
+    rows.map((r) => view(r.id).originalText),
+    rows.map((r) => view(r.id).versionCount),
+    rows.map((r) => view(r.id).editCount),
+    rows.map((r) => view(r.id).deletedAt?.toISOString() ?? null),
+    rows.map((r) => view(r.id).hasFiles),
   ]);
 }
 
