@@ -3,7 +3,7 @@
  * emulator (Business+, rate limits on) and one worker at a 0.8 rate budget, then the archive's write
  * rate with the rate limits off against `psql \copy` of the same rows into copies of the same tables.
  *
- *   npm run bench:sync [-- --messages N] [--concurrency 16] [--budget 0.8] [--skip-write]
+ *   npm run bench:sync [-- --messages N] [--concurrency 16] [--budget 0.8] [--skip-sync] [--skip-write]
  *                      [--file-max-bytes N] [--file-bytes 65536] [--timeout-min 120]
  *
  * Files: the tenant's generated files are capped at --file-bytes (64 KiB by default). File downloads are not
@@ -26,6 +26,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { SYNC_QUEUE, monthWindows, redisOptions, reportHorizon, toDate } from '#libs/sync';
+import { capturePages, replayPages } from './bench-sync/page-replay.js';
 
 const SERVER_URL =
   process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -308,8 +309,15 @@ async function clearRedis(queue: Queue, prefix: string): Promise<void> {
  * Waits until the run is over: no job left (the scheduler's next tick aside), no window pending or
  * running, and the start-up run settled. Returns when that state began (performance.now()).
  */
-async function waitIdle(queue: Queue, pool: pg.Pool, emulator: Emulator, timeoutMs: number): Promise<number> {
+async function waitIdle(
+  queue: Queue,
+  pool: pg.Pool,
+  emulator: Emulator,
+  timeoutMs: number,
+  backends: BackendCpu,
+): Promise<number> {
   const started = performance.now();
+  let lastSample = 0;
   let quietSince = 0;
   let lastReport = started;
   while (performance.now() - started < timeoutMs) {
@@ -334,6 +342,10 @@ async function waitIdle(queue: Queue, pool: pg.Pool, emulator: Emulator, timeout
         `${Math.round((lastReport - started) / 1000)} s: windows ${state.done} done, ${state.open} open; ` +
           `jobs ${busy}; Medium admitted ${medium?.admitted ?? 0}, 429 ${medium?.http_429 ?? 0}`,
       );
+    }
+    if (performance.now() - lastSample > 5_000) {
+      lastSample = performance.now();
+      await backends.sample(pool);
     }
     await sleep(250);
   }
@@ -398,11 +410,23 @@ interface SyncRunResult {
   files: { stored: number; gb: number };
 }
 
-async function backendCpuSeconds(pool: pg.Pool): Promise<number> {
-  const { rows } = await pool.query<{ pid: number }>(
-    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-  );
-  return rows.reduce((sum, r) => sum + cpuSeconds(r.pid), 0);
+/**
+ * CPU seconds of the database's backends, sampled while the run lasts: a backend the worker's pool closes
+ * before the end would otherwise drop out of the sum.
+ */
+class BackendCpu {
+  private readonly seen = new Map<number, number>();
+
+  async sample(pool: pg.Pool): Promise<void> {
+    const { rows } = await pool.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    for (const { pid } of rows) this.seen.set(pid, Math.max(this.seen.get(pid) ?? 0, cpuSeconds(pid)));
+  }
+
+  total(): number {
+    return [...this.seen.values()].reduce((a, b) => a + b, 0);
+  }
 }
 
 /** One worker syncing the tenant into a fresh database, from its start until the queue is idle. */
@@ -420,14 +444,16 @@ async function syncOnce(
   const emulatorCpu = cpuSeconds(emulator.child.pid!);
   const worker = await startWorker(emulator, db.url, prefix, options, cleanup);
   const analyze = (await AutoAnalyze.needed(db.pool)) ? new AutoAnalyze(db.pool) : null;
-  const idleAt = await waitIdle(queue, db.pool, emulator, options.timeoutMs).finally(() => analyze?.stop());
+  const backends = new BackendCpu();
+  const idleAt = await waitIdle(queue, db.pool, emulator, options.timeoutMs, backends).finally(() => analyze?.stop());
+  await backends.sample(db.pool);
   const analyses = analyze ? await analyze.stop() : null;
   const stats = await emulator.get<EmulatorStats>('/_emulator/stats');
   const rss = peakRssMb(worker.child.pid!);
   const cpu = {
     worker: cpuSeconds(worker.child.pid!),
     emulator: cpuSeconds(emulator.child.pid!) - emulatorCpu,
-    postgres: await backendCpuSeconds(db.pool),
+    postgres: backends.total(),
   };
   const loadAverage = loadavg()[1];
   const failedJobs = (await queue.getJobCounts('failed')).failed ?? 0;
@@ -638,7 +664,7 @@ function machineLine(run: SyncRunResult): string {
   const perPage = (seconds: number) => ((seconds / Math.max(1, pages)) * 1000).toFixed(1);
   return (
     `CPU over ${run.seconds.toFixed(0)} s on ${cpus().length} cores (5-min load average ${run.loadAverage.toFixed(1)}): ` +
-    `worker ${worker.toFixed(0)} s, emulator ${emulator.toFixed(0)} s, Postgres backends ≥ ${postgres.toFixed(0)} s ` +
+    `worker ${worker.toFixed(0)} s, emulator ${emulator.toFixed(0)} s, Postgres backends ${postgres.toFixed(0)} s ` +
     `= ${perPage(worker)} + ${perPage(emulator)} + ${perPage(postgres)} ms per request${analyze}`
   );
 }
@@ -712,29 +738,41 @@ async function syncPhase(emulator: Emulator, options: Options, cleanup: Cleanup)
   };
 }
 
-/** Phase 2: the archive's own write rate with Zoom's limits off, then `\copy` of the same rows. */
+/**
+ * Phase 2: the archive's own write rate against `\copy`. The pages the worker reads are captured once from
+ * the emulator (rate limits off) into a file, then written through ArchiveWriter with the worker's
+ * concurrency into a fresh database and timed; `\copy` then loads the same rows into copies of the same
+ * tables. Neither side pays for Zoom, the network or the emulator, which run on the same cores.
+ */
 async function writePhase(emulator: Emulator, options: Options, cleanup: Cleanup) {
   await emulator.send('PUT', '/_emulator/settings', { rate_scale: 0 });
+  const dir = mkdtempSync(join(tmpdir(), 'zca-bench-pages-'));
+  cleanup.add(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
+  const file = join(dir, 'pages.ndjson');
+  const today = toDate(Date.now());
+  const monthEnd = toDate(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0));
+  progress('phase 2: capturing every message-report page from the emulator (rate limits off)');
+  const captured = performance.now();
+  const pages = await capturePages(emulator.base, monthWindows(reportHorizon(today), monthEnd), file, 8);
   const db = await freshDatabase(`zca_bench_${options.tag}_write`, cleanup);
-  progress(`phase 2: rate limits off, worker budget 1, concurrency ${options.concurrency}`);
-  const run = await syncOnce(emulator, db, { ...options, budget: 1 }, cleanup);
+  progress(
+    `phase 2: ${pages} pages captured in ${((performance.now() - captured) / 1000).toFixed(0)} s; ` +
+      `writing them through ArchiveWriter, ${options.concurrency} pages at a time`,
+  );
+  const seconds = await replayPages(db.url, file, options.concurrency);
   const rows =
     (await scalar(db.pool, 'SELECT count(*) AS n FROM messages')) +
     (await scalar(db.pool, 'SELECT count(*) AS n FROM message_versions'));
-  const workerRowsPerS = rows / run.seconds;
-  progress(`phase 2 idle after ${run.seconds.toFixed(1)} s; timing \\copy of the same ${rows} rows`);
+  const writerRowsPerS = rows / seconds;
+  progress(`phase 2 written in ${seconds.toFixed(1)} s; timing \\copy of the same ${rows} rows`);
   const copy = await copyRate(db, cleanup);
   const copyRowsPerS = copy.rows / copy.seconds;
-  const writeVsCopy = workerRowsPerS / copyRowsPerS;
-  const mediumPerS = (run.stats.labels.Medium?.admitted ?? 0) / run.seconds;
+  const writeVsCopy = writerRowsPerS / copyRowsPerS;
   log(
-    `  write rate, rate limits off: ${rows} rows (messages + versions) in ${run.seconds.toFixed(1)} s = ` +
-      `${Math.round(workerRowsPerS)} rows/s at ${mediumPerS.toFixed(1)} Medium req/s ` +
-      `(the worker's own gate allows ${MEDIUM_PER_SECOND}/s), while also downloading ${run.files.stored} files ` +
-      `(${run.files.gb.toFixed(1)} GB); peak RSS ${run.peakRssMb} MB`,
+    `  archive write rate: ${pages} pages = ${rows} rows (messages + versions) in ${seconds.toFixed(1)} s = ` +
+      `${Math.round(writerRowsPerS)} rows/s, ${options.concurrency} pages in flight (5-min load average ` +
+      `${loadavg()[1].toFixed(1)} on ${cpus().length} cores)`,
   );
-  log(`  ${machineLine(run)}`);
-  log(`  ${workerLogLine(run)}`);
   log(
     `  psql \\copy of the same ${copy.rows} rows: ${copy.seconds.toFixed(1)} s = ${Math.round(copyRowsPerS)} rows/s → ` +
       `${(writeVsCopy * 100).toFixed(1)}% (target ≥ ${TARGETS.writeVsCopy * 100}%: ` +
@@ -742,7 +780,7 @@ async function writePhase(emulator: Emulator, options: Options, cleanup: Cleanup
   );
   return {
     write_vs_copy: round(writeVsCopy),
-    worker_rows_per_s: Math.round(workerRowsPerS),
+    writer_rows_per_s: Math.round(writerRowsPerS),
     copy_rows_per_s: Math.round(copyRowsPerS),
   };
 }
@@ -767,20 +805,21 @@ async function main(cleanup: Cleanup): Promise<void> {
       'Business+, rate limits on)',
   );
   const emulator = await startEmulator(options.messages, options.fileBytes, cleanup);
-  const sync = await syncPhase(emulator, options, cleanup);
+  const sync = process.argv.includes('--skip-sync') ? null : await syncPhase(emulator, options, cleanup);
   const write = process.argv.includes('--skip-write') ? null : await writePhase(emulator, options, cleanup);
-  const { messages, messages_per_s, utilisation, calls_ratio, http_429, lost, peak_rss_mb, ...extra } = sync;
   const result = {
-    messages,
-    messages_per_s,
-    utilisation,
-    calls_ratio,
-    http_429,
-    lost,
-    peak_rss_mb,
+    messages: sync?.messages ?? null,
+    messages_per_s: sync?.messages_per_s ?? null,
+    utilisation: sync?.utilisation ?? null,
+    calls_ratio: sync?.calls_ratio ?? null,
+    http_429: sync?.http_429 ?? null,
+    lost: sync?.lost ?? null,
+    peak_rss_mb: sync?.peak_rss_mb ?? null,
     write_vs_copy: write?.write_vs_copy ?? null,
-    ...extra,
-    worker_rows_per_s: write?.worker_rows_per_s ?? null,
+    sync_s: sync?.sync_s ?? null,
+    requests: sync?.requests ?? null,
+    lower_bound: sync?.lower_bound ?? null,
+    writer_rows_per_s: write?.writer_rows_per_s ?? null,
     copy_rows_per_s: write?.copy_rows_per_s ?? null,
   };
   log(JSON.stringify(result));
