@@ -1,10 +1,14 @@
 import 'reflect-metadata';
-import { ConfigError, ServiceUnavailableError, probeServices } from '#libs/sync';
+import { describeStartupError, probeServices } from '#libs/sync';
 import { createApiApp } from './api-app.factory.js';
 import { loadApiConfig } from './config/api-config.js';
 
+/** Where the API listens, once the settings are read: named in the message when the port is taken. */
+let listen: { variable: string; host: string; port: number } | undefined;
+
 async function main(): Promise<void> {
   const config = loadApiConfig();
+  listen = { variable: 'API_PORT', host: config.apiHost, port: config.apiPort };
   // A clear word on an unreachable server before Nest starts, rather than a stack.
   await probeServices(config);
   const app = await createApiApp(config);
@@ -15,14 +19,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message =
-    error instanceof ConfigError
-      ? `Configuration error: ${error.message}`
-      : error instanceof ServiceUnavailableError
-        ? error.message
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : String(error);
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${describeStartupError(error, { listen })}\n`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { databaseUrl } from '../../../libs/archive/test/test-database.js';
+import { createTestDatabase, databaseUrl } from '../../../libs/archive/test/test-database.js';
+import { removeRedisKeys } from '../../api/test/api.harness.js';
 import { REDIS_URL, freePort } from '../../worker/test/worker.harness.js';
 
 interface Run {
@@ -135,6 +136,59 @@ describe('start-up with Postgres or Redis unreachable', () => {
       } finally {
         holder.close();
       }
+    },
+    60_000,
+  );
+});
+
+describe('start-up with a taken port or a malformed setting', () => {
+  it.concurrent.each([
+    ['the worker', WORKER, 'WORKER_PORT'],
+    ['the API', API, 'API_PORT'],
+  ])(
+    '%s names the port in use and the variable that moves it',
+    async (_name, script, variable) => {
+      const holder = createServer();
+      const port = await new Promise<number>((resolve) =>
+        holder.listen(0, '127.0.0.1', () => resolve((holder.address() as { port: number }).port)),
+      );
+      const db = await createTestDatabase();
+      const prefix = `zcatest-port-${port}`;
+      try {
+        const result = await run(script, [], {
+          DATABASE_URL: db.url,
+          REDIS_URL,
+          QUEUE_PREFIX: prefix,
+          SYNC_CRON: '0 0 1 1 *',
+          [variable]: String(port),
+        });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain(
+          `Port ${port} on 127.0.0.1 is already in use. Stop what holds it, or pick another with ${variable}=<port>.`,
+        );
+        expect(result.stderr).not.toMatch(STACK_FRAME);
+      } finally {
+        holder.close();
+        await removeRedisKeys(prefix);
+        await db.drop();
+      }
+    },
+    60_000,
+  );
+
+  it.concurrent(
+    'the worker names a malformed Zoom credential as a configuration error',
+    async () => {
+      const result = await run(WORKER, [], {
+        DATABASE_URL: databaseUrl('postgres'),
+        REDIS_URL,
+        ZOOM_CLIENT_ID: 'pasted with a space',
+        WORKER_PORT: String(await freePort()),
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        'Configuration error: ZOOM_CLIENT_ID is malformed: it must not contain whitespace or ":"\n',
+      );
     },
     60_000,
   );

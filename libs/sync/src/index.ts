@@ -8,3 +8,4 @@ export * from './config-error.js';
 export * from './export-config.js';
 export * from './export-jobs.catalogue.js';
 export * from './export-queue.js';
+export * from './startup-error.util.js';
