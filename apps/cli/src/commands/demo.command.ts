@@ -86,6 +86,7 @@ async function bringUp(settings: DemoSettings, config: SyncConfig, supervisor: D
       script: 'dist/apps/zoom-emulator/src/main.js',
       env: settings.env,
       readyMarker: 'Zoom emulator listening',
+      readyUrl: `${settings.emulator.url}/_emulator/health`,
     }),
     `Zoom emulator, ${profile} tenant: ${settings.emulator.url}`,
   );
@@ -95,6 +96,7 @@ async function bringUp(settings: DemoSettings, config: SyncConfig, supervisor: D
       script: 'dist/apps/worker/src/main.js',
       env: settings.env,
       readyMarker: 'Worker ready',
+      readyUrl: `${settings.worker.url}/health`,
     }),
     `Worker: ${settings.worker.url}/metrics`,
   );
@@ -104,6 +106,7 @@ async function bringUp(settings: DemoSettings, config: SyncConfig, supervisor: D
       script: 'dist/apps/api/src/main.js',
       env: settings.env,
       readyMarker: 'API ready',
+      readyUrl: `${settings.api.url}/health`,
     }),
     `API: ${settings.api.url}/api/v1`,
   );

@@ -13,6 +13,8 @@ export interface ChildSpec {
   readonly env: NodeJS.ProcessEnv;
   /** A line the process prints once it serves requests. */
   readonly readyMarker: string;
+  /** A URL that answers once it serves requests: readiness does not rest on one line of output alone. */
+  readonly readyUrl: string;
 }
 
 export interface StartedChild {
@@ -28,6 +30,19 @@ interface Managed {
   readonly exited: Promise<string>;
   lines: string[];
   done: boolean;
+}
+
+/** Resolves once the URL answers with anything but a server error; polls until then or until aborted. */
+async function answers(url: string, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    const status = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(2_000)]) }).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status > 0 && status < 500) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return new Promise(() => undefined);
 }
 
 /**
@@ -81,12 +96,14 @@ export class DemoSupervisor {
       }),
     };
     this.children.push(managed);
-    const ready = this.watchOutput(managed);
+    const stopPolling = new AbortController();
     const how = await Promise.race([
-      ready.then(() => null),
+      this.watchOutput(managed).then(() => null),
+      answers(spec.readyUrl, stopPolling.signal).then(() => null),
       managed.exited,
       new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), this.startTimeoutMs).unref()),
     ]);
+    stopPolling.abort();
     if (how !== null) {
       const detail = managed.lines.join('\n').trim();
       throw new Error(
