@@ -58,9 +58,10 @@ describe('the demo', () => {
   let stderr = '';
   let exited: Promise<number | null>;
 
-  beforeAll(async () => {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
-    for (const key of Object.keys(ports) as (keyof typeof ports)[]) ports[key] = await freePort();
+  /** Starts the demo on this suite's database, prefix and ports, and waits until it says it is running. */
+  async function startDemo(): Promise<void> {
+    stdout = '';
+    stderr = '';
     child = spawn(process.execPath, [MAIN, 'demo'], {
       env: {
         ...process.env,
@@ -79,13 +80,22 @@ describe('the demo', () => {
     });
     child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    const current = child;
+    exited = new Promise((resolve) => current.once('exit', (code) => resolve(code)));
     const started = Date.now();
     while (!stdout.includes('Press Ctrl-C')) {
       if (child.exitCode !== null) throw new Error(`the demo exited ${child.exitCode}:\n${stdout}\n${stderr}`);
       if (Date.now() - started > 240_000) throw new Error(`the demo is not up after 240 s:\n${stdout}\n${stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+  }
+
+  const childPids = () => [...stdout.matchAll(/\(pid (\d+),/g)].map((m) => Number(m[1]));
+
+  beforeAll(async () => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
+    for (const key of Object.keys(ports) as (keyof typeof ports)[]) ports[key] = await freePort();
+    await startDemo();
   }, 300_000);
 
   afterAll(async () => {
@@ -93,9 +103,7 @@ describe('the demo', () => {
       child.kill('SIGKILL');
       await exited;
     }
-    for (const pid of [...stdout.matchAll(/\(pid (\d+),/g)].map((m) => Number(m[1]))) {
-      if (alive(pid)) process.kill(pid, 'SIGKILL');
-    }
+    for (const pid of childPids()) if (alive(pid)) process.kill(pid, 'SIGKILL');
     await removeRedisKeys(prefix);
     await dropDatabase(name);
     rmSync(dir, { recursive: true, force: true });
@@ -212,7 +220,7 @@ describe('the demo', () => {
   });
 
   it('stops every child on Ctrl-C and exits 0', async () => {
-    const pids = [...stdout.matchAll(/\(pid (\d+),/g)].map((m) => Number(m[1]));
+    const pids = childPids();
     expect(pids).toHaveLength(3);
     child.kill('SIGINT');
     expect(await exited).toBe(0);
@@ -220,4 +228,19 @@ describe('the demo', () => {
     expect(pids.filter(alive)).toEqual([]);
     for (const port of Object.values(ports)) expect(await listening(port)).toBe(false);
   }, 60_000);
+
+  it('runs again on the same database, and its children stop on their own when it is killed outright', async () => {
+    await startDemo();
+    expect(stdout).toMatch(/^✓ Postgres: .*\/zca_test_demo_\w+$/m);
+    expect(stdout).toMatch(/^✓ Schema: up to date$/m);
+    const pids = childPids();
+    expect(pids).toHaveLength(3);
+    // SIGKILL gives the demo no chance to stop them: each child notices its parent is gone and shuts down.
+    child.kill('SIGKILL');
+    await exited;
+    const deadline = Date.now() + 30_000;
+    while (pids.some(alive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(pids.filter(alive)).toEqual([]);
+    for (const port of Object.values(ports)) expect(await listening(port)).toBe(false);
+  }, 300_000);
 });
