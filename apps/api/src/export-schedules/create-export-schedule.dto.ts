@@ -18,6 +18,9 @@ import { EXPORT_FORMATS, EXPORT_PERIODS, type ExportFormat, type ExportPeriod } 
 import { ExportFiltersDto } from '../exports/export-filters.dto.js';
 import { ExportOptionsDto, TIME_ZONE_PATTERN } from '../exports/export-options.dto.js';
 
+/** Daily at 02:00 in the schedule's zone: yesterday is complete by then. */
+export const DEFAULT_CRON = '0 2 * * *';
+
 /** The search filters without from/to: each run's period gives its window. */
 export class ScheduleFiltersDto extends OmitType(ExportFiltersDto, ['from', 'to'] as const) {}
 
@@ -31,19 +34,25 @@ export class CreateExportScheduleDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ description: 'Cron pattern: 5 fields, or 6 with seconds first.', example: '0 2 * * *' })
+  @ApiPropertyOptional({
+    description: 'Cron pattern: 5 fields, or 6 with seconds first; in time_zone.',
+    default: DEFAULT_CRON,
+  })
+  @IsOptional()
   @IsString()
   @MaxLength(200)
-  cron!: string;
+  cron?: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     description: 'IANA time zone of the cron, the period and the *_local columns.',
+    default: 'UTC',
     example: 'Europe/Paris',
   })
+  @IsOptional()
   @IsString()
   @MaxLength(64)
   @Matches(TIME_ZONE_PATTERN, { message: 'must be an IANA time zone such as Europe/Paris' })
-  time_zone!: string;
+  time_zone?: string;
 
   @ApiProperty({ enum: EXPORT_PERIODS, description: 'The calendar day, ISO week or month before each tick.' })
   @IsIn(EXPORT_PERIODS)

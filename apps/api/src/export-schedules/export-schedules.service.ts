@@ -11,7 +11,7 @@ import { toExportOptions, toStoredFilters } from '../exports/export-request.util
 import { ExportValidationService } from '../exports/export-validation.service.js';
 import { EXPORT_QUEUE_PORT, EXPORT_SCHEDULES } from '../exports/exports.tokens.js';
 import { ExportsService, isExportPosition } from '../exports/exports.service.js';
-import type { CreateExportScheduleDto } from './create-export-schedule.dto.js';
+import { type CreateExportScheduleDto, DEFAULT_CRON } from './create-export-schedule.dto.js';
 import { ExportScheduleDto } from './export-schedule.dto.js';
 import type { UpdateExportScheduleDto } from './update-export-schedule.dto.js';
 
@@ -73,6 +73,8 @@ export class ExportSchedulesService {
   }
 
   async runs(id: string, query: PageQueryDto): Promise<{ data: ExportDto[]; next_cursor: string | null }> {
+    // A malformed cursor is a 400 whether or not the schedule exists.
+    if (query.cursor) decodeCursor(query.cursor, isExportPosition);
     await this.schedule(id);
     return this.exports.list(query, id);
   }
@@ -89,8 +91,8 @@ export class ExportSchedulesService {
     if (body.period !== undefined) changes.period = body.period;
     if (body.format !== undefined) changes.format = body.format;
     if (body.retention_days !== undefined) changes.retentionDays = body.retention_days;
-    if (body.time_zone !== undefined) changes.timeZone = body.time_zone;
-    if (body.cron !== undefined) changes.cron = body.cron.trim();
+    if (body.time_zone !== undefined || !current) changes.timeZone = body.time_zone ?? 'UTC';
+    if (body.cron !== undefined || !current) changes.cron = (body.cron ?? DEFAULT_CRON).trim();
     if (body.filters !== undefined || !current) changes.filters = toStoredFilters(body.filters, 'filters.');
     if (body.options !== undefined || !current) {
       const { bom, formulaGuard, rowsPerFile } = toExportOptions(body.options);

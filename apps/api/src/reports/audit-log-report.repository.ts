@@ -45,7 +45,7 @@ export class AuditLogReportRepository {
          AND ($2::text IS NULL OR action = $2)
          AND ($3::timestamptz IS NULL OR occurred_at >= $3)
          AND ($4::timestamptz IS NULL OR occurred_at < $4)
-       ORDER BY id`,
+       ORDER BY audit_log.id`,
       [filter.actor ?? null, filter.action ?? null, filter.from ?? null, filter.to ?? null],
       timeZone,
     );
