@@ -3,6 +3,7 @@ import { ApiKeysAndAuditLog1795737600000 } from './migrations/1795737600000-api-
 import { SearchIndexes1795824000000 } from './migrations/1795824000000-search-indexes.migration.js';
 import { MessagesIdSentIndex1795996800000 } from './migrations/1795996800000-messages-id-sent-index.migration.js';
 import { Exports1796083200000 } from './migrations/1796083200000-exports.migration.js';
+import { DirectoryProfileTime1796169600000 } from './migrations/1796169600000-directory-profile-time.migration.js';
 
 /** In order of application. A released migration is never edited: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own `migrations` type
@@ -12,4 +13,5 @@ export const ARCHIVE_MIGRATIONS: Function[] = [
   SearchIndexes1795824000000,
   MessagesIdSentIndex1795996800000,
   Exports1796083200000,
+  DirectoryProfileTime1796169600000,
 ];

@@ -158,6 +158,21 @@ describe('ArchiveWriter.writeReportPage', () => {
     ]);
   });
 
+  it("keeps a renamed person's latest name and email whichever page is written last", async () => {
+    const person = { ...TOM, sender_member_id: 'renamedMember01' };
+    const early = reportMessage({ ...person, sender: 'ann.old@example.com', sender_display_name: 'Ann Old' });
+    const late = reportMessage({ ...person, sender: 'ann@example.com', sender_display_name: 'Ann New' });
+    const profile = () => q(`SELECT email, display_name FROM directory_users WHERE member_id = 'renamedMember01'`);
+    await writer.writeReportPage(reportPage({ session: ONE_TO_ONE, messages: [late] }));
+    await writer.writeReportPage(reportPage({ session: ONE_TO_ONE, messages: [early] }));
+    expect(await profile()).toEqual([{ email: 'ann@example.com', display_name: 'Ann New' }]);
+
+    const later = reportMessage({ ...person, sender: 'ann@example.com', sender_display_name: 'Ann Newest' });
+    await writer.writeReportPage(reportPage({ session: ONE_TO_ONE, messages: [later] }));
+    await writer.writeReportPage(reportPage({ session: ONE_TO_ONE, messages: [early, late] }));
+    expect(await profile()).toEqual([{ email: 'ann@example.com', display_name: 'Ann Newest' }]);
+  });
+
   it('snapshots reactions when they change, including a return to an earlier state', async () => {
     const thumbs = [
       { emoji: 'U+1F44D', total_count: 1, user_ids: ['v4iyWT1LTfy8QvPG4GTvdg'], member_ids: [TOM.sender_member_id] },

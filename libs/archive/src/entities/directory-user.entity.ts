@@ -21,6 +21,14 @@ export class DirectoryUser {
   @Column({ name: 'is_external', type: 'boolean', default: false })
   isExternal!: boolean;
 
+  /** Zoom's action time (ms) of the report row the email was taken from (0: none yet). */
+  @Column({ name: 'email_ts', type: 'bigint', default: 0 })
+  emailTs!: string;
+
+  /** Zoom's action time (ms) of the report row the display name was taken from (0: none yet). */
+  @Column({ name: 'name_ts', type: 'bigint', default: 0 })
+  nameTs!: string;
+
   @Column({ name: 'first_seen_at', type: 'timestamptz', default: () => 'now()' })
   firstSeenAt!: Date;
 

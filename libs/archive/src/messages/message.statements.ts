@@ -13,35 +13,44 @@ const EMPTY_VIEW: CurrentView = {
 };
 
 const INSERT_USERS = `
-INSERT INTO directory_users (member_id, email, display_name, is_external, first_seen_at, last_seen_at)
-SELECT t.member_id, t.email, t.display_name, t.is_external, $5, $5
-FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) AS t(member_id, email, display_name, is_external)
+INSERT INTO directory_users (member_id, email, email_ts, display_name, name_ts, is_external, first_seen_at, last_seen_at)
+SELECT t.member_id, t.email, t.email_ts, t.display_name, t.name_ts, t.is_external, $7, $7
+FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::boolean[])
+       AS t(member_id, email, email_ts, display_name, name_ts, is_external)
 ON CONFLICT (member_id) DO NOTHING`;
 
 /**
  * A separate UPDATE rather than ON CONFLICT DO UPDATE: the latter locks every conflicting row even when its
- * WHERE is false, and a busy sender appears on pages of many sessions written at once. last_seen_at moves
- * at most hourly for the same reason. Empty emails and names never overwrite known ones (anonymised rows).
- * The rows to change are locked first, in member_id order: an UPDATE … FROM joins in whatever order its plan
- * gives, and two pages locking the same senders in opposite orders deadlock.
+ * WHERE is false, and a busy sender appears on pages of many sessions written at once. A row changes only
+ * when the page says something new: a different email or name from a later action time than the stored
+ * one's (empty values, as on anonymised rows, never win), external status, or last_seen_at, which moves at
+ * most hourly. The same value seen again later does not move its time: that would rewrite the row on
+ * nearly every page. The rows to change are locked first, in member_id order: an UPDATE … FROM joins in
+ * whatever order its plan gives, and two pages locking the same senders in opposite orders deadlock.
  */
 const REFRESH_USERS = `
 WITH t AS (
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) AS t(member_id, email, display_name, is_external)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::boolean[])
+                AS t(member_id, email, email_ts, display_name, name_ts, is_external)
 ), changed AS (
   SELECT d.member_id FROM directory_users d JOIN t ON d.member_id = t.member_id
-  WHERE d.last_seen_at < $5::timestamptz - interval '1 hour'
-     OR (t.email <> '' AND t.email <> d.email)
-     OR (t.display_name <> '' AND t.display_name <> d.display_name)
+  WHERE d.last_seen_at < $7::timestamptz - interval '1 hour'
+     OR (t.email <> '' AND t.email <> d.email AND t.email_ts > d.email_ts)
+     OR (t.display_name <> '' AND t.display_name <> d.display_name AND t.name_ts > d.name_ts)
      OR (t.is_external AND NOT d.is_external)
   ORDER BY d.member_id
   FOR UPDATE OF d
 )
 UPDATE directory_users AS d SET
-  email = CASE WHEN t.email <> '' THEN t.email ELSE d.email END,
-  display_name = CASE WHEN t.display_name <> '' THEN t.display_name ELSE d.display_name END,
+  email = CASE WHEN t.email <> '' AND t.email <> d.email AND t.email_ts > d.email_ts THEN t.email ELSE d.email END,
+  email_ts = CASE WHEN t.email <> '' AND t.email <> d.email AND t.email_ts > d.email_ts
+                  THEN t.email_ts ELSE d.email_ts END,
+  display_name = CASE WHEN t.display_name <> '' AND t.display_name <> d.display_name AND t.name_ts > d.name_ts
+                      THEN t.display_name ELSE d.display_name END,
+  name_ts = CASE WHEN t.display_name <> '' AND t.display_name <> d.display_name AND t.name_ts > d.name_ts
+                 THEN t.name_ts ELSE d.name_ts END,
   is_external = d.is_external OR t.is_external,
-  last_seen_at = greatest(d.last_seen_at, $5)
+  last_seen_at = greatest(d.last_seen_at, $7)
 FROM t, changed
 WHERE d.member_id = t.member_id AND d.member_id = changed.member_id`;
 
@@ -116,7 +125,9 @@ export async function upsertUsers(client: PoolClient, rows: DirectoryUserRow[], 
   const params = [
     rows.map((r) => r.memberId),
     rows.map((r) => r.email),
+    rows.map((r) => String(r.emailTs)),
     rows.map((r) => r.displayName),
+    rows.map((r) => String(r.nameTs)),
     rows.map((r) => r.isExternal),
     observedAt.toISOString(),
   ];

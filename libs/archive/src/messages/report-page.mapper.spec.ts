@@ -76,11 +76,20 @@ describe('mapReportPage', () => {
     ];
     const { users, messages } = mapReportPage(reportPage({ messages: rows }));
     expect(users).toEqual([
-      { memberId: TOM.sender_member_id, email: TOM.sender, displayName: 'Tom', isExternal: false },
+      {
+        memberId: TOM.sender_member_id,
+        email: TOM.sender,
+        emailTs: rows[1].timestamp,
+        displayName: 'Tom',
+        nameTs: rows[1].timestamp,
+        isExternal: false,
+      },
       {
         memberId: EXTERNAL_GUEST.sender_member_id,
         email: 'guest@partner.example',
+        emailTs: rows[2].timestamp,
         displayName: 'Guest',
+        nameTs: rows[2].timestamp,
         isExternal: true,
       },
     ]);
@@ -89,6 +98,27 @@ describe('mapReportPage', () => {
       senderEmail: '',
       isSenderExternal: true,
     });
+  });
+
+  it("takes a renamed person's name and email from their latest rows that have them, in any row order", () => {
+    const before = reportMessage({ ...TOM, sender_display_name: 'Tom Hill', sender: 'old@example.com' });
+    const after = reportMessage({ ...TOM, sender_display_name: 'Thomas Hill' });
+    const nameless = reportMessage({ ...TOM, sender_display_name: '' });
+    for (const messages of [
+      [after, before, nameless],
+      [nameless, before, after],
+    ]) {
+      expect(mapReportPage(reportPage({ messages })).users).toEqual([
+        {
+          memberId: TOM.sender_member_id,
+          email: TOM.sender,
+          emailTs: nameless.timestamp,
+          displayName: 'Thomas Hill',
+          nameTs: after.timestamp,
+          isExternal: false,
+        },
+      ]);
+    }
   });
 
   it('marks bot messages and keeps reactions of messages[] rows only, even when empty', () => {

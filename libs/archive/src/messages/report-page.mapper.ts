@@ -152,6 +152,9 @@ function mapMessages(sourced: SourcedRow[]): MessageRow[] {
 /**
  * People keyed on member_id (external people have empty ids and emails, REFERENCE §7.2). `is_sender_external`
  * exists on 1:1 rows only, so an empty sender email (not in the account, not a contact) also marks external.
+ * A person renamed over time carries different names on rows of different dates: each of email and name is
+ * taken from the row with the latest action time that has one, and its time is kept with it, so the stored
+ * profile does not depend on the order rows and pages arrive in. Empty values (anonymised rows) never win.
  */
 function mapUsers(sourced: SourcedRow[]): DirectoryUserRow[] {
   const byId = new Map<string, DirectoryUserRow>();
@@ -160,14 +163,23 @@ function mapUsers(sourced: SourcedRow[]): DirectoryUserRow[] {
     if (!memberId) continue;
     const isBot = row.bot_message !== undefined && row.bot_message !== null;
     const isExternal = row.is_sender_external === true || (!row.sender && !isBot);
+    const at = actionTs(row);
+    const email = row.sender ?? '';
+    const displayName = row.sender_display_name ?? '';
     const known = byId.get(memberId);
     if (!known) {
-      const user = { memberId, email: row.sender ?? '', displayName: row.sender_display_name ?? '', isExternal };
-      byId.set(memberId, user);
+      byId.set(memberId, {
+        memberId,
+        email,
+        emailTs: email ? at : 0,
+        displayName,
+        nameTs: displayName ? at : 0,
+        isExternal,
+      });
       continue;
     }
-    known.email ||= row.sender ?? '';
-    known.displayName ||= row.sender_display_name ?? '';
+    if (email && at > known.emailTs) Object.assign(known, { email, emailTs: at });
+    if (displayName && at > known.nameTs) Object.assign(known, { displayName, nameTs: at });
     known.isExternal ||= isExternal;
   }
   return [...byId.values()].sort((a, b) => compare(a.memberId, b.memberId));

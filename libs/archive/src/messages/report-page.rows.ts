@@ -26,7 +26,11 @@ export interface SessionRow {
 export interface DirectoryUserRow {
   memberId: string;
   email: string;
+  /** Zoom's action time (ms) of the row the email comes from; 0 when none had one. */
+  emailTs: number;
   displayName: string;
+  /** Zoom's action time (ms) of the row the display name comes from; 0 when none had one. */
+  nameTs: number;
   isExternal: boolean;
 }
 
