@@ -116,3 +116,14 @@ export {
   type NewExportSchedule,
 } from './exports/export-schedules.repository.js';
 export { ExportWarningsRepository } from './exports/export-warnings.repository.js';
+
+export { ChannelArchiveRepository } from './channels/channel-archive.repository.js';
+export { mapChannel, mapChannelMembers } from './channels/channel-member.mapper.js';
+export type {
+  ChannelMemberRow,
+  ChannelReader,
+  ChannelRow,
+  MemberListingResult,
+  ZoomChannelInput,
+  ZoomChannelMemberInput,
+} from './channels/channel.types.js';

@@ -22,6 +22,17 @@ export class Channel {
   @Column({ type: 'jsonb', nullable: true })
   settings!: Record<string, unknown> | null;
 
+  /** When the last complete member listing ended; removals it implied are as of then. */
+  @Column({ name: 'members_synced_at', type: 'timestamptz', nullable: true })
+  membersSyncedAt!: Date | null;
+
+  /** Why the last sync of the channel read nothing (no member could see it, a permanent error); null after a good one. */
+  @Column({ type: 'text', nullable: true })
+  warning!: string | null;
+
+  @Column({ name: 'warning_at', type: 'timestamptz', nullable: true })
+  warningAt!: Date | null;
+
   @Column({ name: 'first_seen_at', type: 'timestamptz', default: () => 'now()' })
   firstSeenAt!: Date;
 
