@@ -759,7 +759,8 @@ async function writePhase(emulator: Emulator, options: Options, cleanup: Cleanup
     `phase 2: ${pages} pages captured in ${((performance.now() - captured) / 1000).toFixed(0)} s; ` +
       `writing them through ArchiveWriter, ${options.concurrency} pages at a time`,
   );
-  const seconds = await replayPages(db.url, file, options.concurrency);
+  const analyze = (await AutoAnalyze.needed(db.pool)) ? new AutoAnalyze(db.pool) : null;
+  const seconds = await replayPages(db.url, file, options.concurrency).finally(() => analyze?.stop());
   const rows =
     (await scalar(db.pool, 'SELECT count(*) AS n FROM messages')) +
     (await scalar(db.pool, 'SELECT count(*) AS n FROM message_versions'));

@@ -26,12 +26,17 @@ export class ArchiveWriter {
     return inTransaction(this.dataSource, async (client) => {
       await ensureSession(client, accountId, mapSessionRow(page.session), observedAt);
       await upsertUsers(client, mapped.users, observedAt);
-      await upsertMessages(client, accountId, page.session.id, mapped.messages, mapped.versions, observedAt);
-      const versionsAdded = await insertVersions(client, mapped.versions, observedAt, page.runId);
-      await refreshCurrentView(
+      const existing = await upsertMessages(
         client,
-        mapped.messages.map((m) => m.id),
+        accountId,
+        page.session.id,
+        mapped.messages,
+        mapped.versions,
+        observedAt,
       );
+      const versionsAdded = await insertVersions(client, mapped.versions, observedAt, page.runId);
+      // New messages were inserted with the view their versions give; only the others can have changed.
+      await refreshCurrentView(client, existing);
       await recordReactions(client, mapped.reactions, observedAt);
       const inserted = await insertFiles(client, mapped.files, observedAt);
       return {

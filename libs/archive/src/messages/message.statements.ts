@@ -55,8 +55,10 @@ FROM t, changed
 WHERE d.member_id = t.member_id AND d.member_id = changed.member_id`;
 
 /**
- * A new message is inserted with the current view its page's versions give (current-view.util.ts), so the
- * refresh below finds nothing to change and the row is written once; an existing one keeps its view here.
+ * A new message is inserted with the current view its page's versions give (current-view.util.ts): all its
+ * versions are on this page, so that view is the one the refresh would derive, and the row is written once.
+ * An existing one keeps its view here; the statement returns which rows existed (xmax ≠ 0 after ON CONFLICT
+ * DO UPDATE), and only those are refreshed.
  */
 const UPSERT_MESSAGES = `
 INSERT INTO messages AS m (id, zoom_id, account_id, session_id, sender_member_id, sender_email, sender_display_name,
@@ -82,7 +84,8 @@ ON CONFLICT (id) DO UPDATE SET
   reply_main_message_id = coalesce(EXCLUDED.reply_main_message_id, m.reply_main_message_id),
   forward_id = coalesce(EXCLUDED.forward_id, m.forward_id),
   first_observed_at = least(m.first_observed_at, EXCLUDED.first_observed_at),
-  last_observed_at = greatest(m.last_observed_at, EXCLUDED.last_observed_at)`;
+  last_observed_at = greatest(m.last_observed_at, EXCLUDED.last_observed_at)
+RETURNING m.id, (m.xmax = 0) AS inserted`;
 
 const INSERT_VERSIONS = `
 INSERT INTO message_versions (message_id, kind, action_ts, action_at, text, files, raw, sha256, observed_at, sync_run_id)
@@ -142,11 +145,11 @@ export async function upsertMessages(
   rows: MessageRow[],
   versions: VersionRow[],
   observedAt: Date,
-): Promise<void> {
-  if (rows.length === 0) return;
+): Promise<string[]> {
+  if (rows.length === 0) return [];
   const views = currentViews(versions);
   const view = (id: string) => views.get(id) ?? EMPTY_VIEW;
-  await client.query(UPSERT_MESSAGES, [
+  const result = await client.query<{ id: string; inserted: boolean }>(UPSERT_MESSAGES, [
     accountId,
     sessionId,
     observedAt.toISOString(),
@@ -169,6 +172,7 @@ export async function upsertMessages(
     rows.map((r) => view(r.id).deletedAt?.toISOString() ?? null),
     rows.map((r) => view(r.id).hasFiles),
   ]);
+  return result.rows.filter((r) => !r.inserted).map((r) => r.id);
 }
 
 /** Returns how many versions were new. */
