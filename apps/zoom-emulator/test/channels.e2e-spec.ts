@@ -832,3 +832,54 @@ describe('DELETE /chat/users/{userId}/channels/{channelId}/admins — Batch demo
     expect(channel.members.get(a.idx)).toBe('admin');
   });
 });
+
+// ---- control plane -----------------------------------------------------------------------------
+
+describe('GET /_emulator/ground-truth/channels', () => {
+  it('lists every channel with its members as #19 shows them, and follows removals and deletions', async () => {
+    const truth = async () =>
+      (await h.get('/_emulator/ground-truth/channels')).body.channels as {
+        id: string;
+        name: string;
+        type: number;
+        deleted: boolean;
+        session_id: string;
+        members: { member_id: string; user_id: string; email: string; role: string; is_external: boolean }[];
+      }[];
+    const before = await truth();
+    expect(before.map((c) => c.id)).toEqual(h.tenant.dir.channels.map((c) => c.id));
+    const channel = biggestChannel();
+    const entry = before.find((c) => c.id === channel.id)!;
+    expect(entry).toMatchObject({ name: channel.name, type: channel.type, deleted: false });
+    expect(entry.session_id).toBe(h.tenant.dir.sessions[channel.sessionIdx].id);
+    const owner = withRole(channel, 'owner');
+    const listed = (await h.allPages(`${channelPath(owner.email, channel.id)}/members`, { token }))
+      .flatMap(
+        (p: { members: { member_id: string; id: string; email: string; role: string; is_external: boolean }[] }) =>
+          p.members,
+      )
+      .map((m) => ({
+        member_id: m.member_id,
+        user_id: m.id,
+        email: m.email,
+        role: m.role,
+        is_external: m.is_external,
+      }));
+    expect(entry.members).toEqual(listed);
+
+    const target = membersOf(channel).find((m) => m.role === 'member')!.user;
+    const res = await h.request('DELETE', `${channelPath(owner.email, channel.id)}/members/${target.memberId}`, {
+      token,
+    });
+    expect(res.status).toBe(204);
+    const after = (await truth()).find((c) => c.id === channel.id)!;
+    expect(after.members.map((m) => m.member_id)).toEqual(
+      entry.members.map((m) => m.member_id).filter((id) => id !== target.memberId),
+    );
+    channel.members.set(target.idx, 'member');
+
+    const doomed = await createChannel(owner, someUsers(owner, 2));
+    expect((await h.request('DELETE', channelPath(owner.email, doomed.id), { token })).status).toBe(204);
+    expect((await truth()).find((c) => c.id === doomed.id)).toMatchObject({ deleted: true });
+  });
+});

@@ -4,11 +4,12 @@ import { TENANT, type TenantService } from '../gateway/emulator-state.js';
 import { bool, parseDate, str } from '../gateway/params.util.js';
 import { ZoomError } from '../gateway/zoom-error.js';
 import { DAY_MS } from '../tenant/message.generator.js';
-import { groundTruthMessage } from './ground-truth.mapper.js';
+import { groundTruthChannel, groundTruthMessage } from './ground-truth.mapper.js';
 
 /**
  * Ground truth for tests: every message sent in a date range (all sessions, bots included), with every
- * version that has happened by the clock's now, streamed as NDJSON so any tenant size fits.
+ * version that has happened by the clock's now, streamed as NDJSON so any tenant size fits; and every
+ * channel with its members.
  */
 @Controller('_emulator/ground-truth')
 export class GroundTruthController {
@@ -31,6 +32,12 @@ export class GroundTruthController {
       if (batch && !res.write(batch)) await new Promise((resolve) => res.once('drain', resolve));
     }
     res.end();
+  }
+
+  /** Every channel as it stands at the clock's now, deleted ones flagged, with its current members. */
+  @Get('channels')
+  channels() {
+    return { channels: this.tenant.dir.channels.map((c) => groundTruthChannel(this.tenant, c)) };
   }
 
   /** Counts for the same scope, without the messages. */

@@ -1,5 +1,6 @@
 import { isoSeconds } from '../gateway/params.util.js';
 import type { MessageView, TenantService } from '../tenant/tenant.service.js';
+import type { TenantChannel } from '../tenant/tenant-model.js';
 
 /** Everything the emulated Zoom knows about one message: every version, the deletion, reactions, files. */
 export function groundTruthMessage(tenant: TenantService, view: MessageView, fileHashes: boolean) {
@@ -36,5 +37,29 @@ export function groundTruthMessage(tenant: TenantService, view: MessageView, fil
       file_size: f.fileSize,
       ...(fileHashes ? { sha256: tenant.fileSha256(f) } : {}),
     })),
+  };
+}
+
+/**
+ * A channel (deleted ones included) with its current members in join order, each as Zoom's member list
+ * shows them to an account app (other-account people without user id, REFERENCE §2, §7.2).
+ */
+export function groundTruthChannel(tenant: TenantService, channel: TenantChannel) {
+  return {
+    id: channel.id,
+    name: channel.name,
+    type: channel.type,
+    deleted: channel.deleted,
+    session_id: tenant.dir.sessions[channel.sessionIdx]?.id ?? null,
+    members: [...channel.members].map(([idx, role]) => {
+      const user = tenant.dir.users[idx];
+      return {
+        member_id: user.memberId,
+        user_id: user.id,
+        email: user.email,
+        role,
+        is_external: user.external,
+      };
+    }),
   };
 }
