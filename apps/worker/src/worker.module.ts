@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import {
   ArchiveWriter,
   ArchivedFilesRepository,
+  ChannelArchiveRepository,
   FileStore,
   SyncStateRepository,
   archiveDataSourceOptions,
@@ -23,9 +24,12 @@ import { SyncMetrics } from './metrics/sync-metrics.js';
 import { RedisRateGate } from './rate/redis-rate-gate.js';
 import { SyncProcessor } from './sync/sync.processor.js';
 import { SyncScheduler } from './sync/sync-scheduler.js';
+import { ChannelSyncService } from './sync/channel-sync.service.js';
 import { SyncService } from './sync/sync.service.js';
+import { ZoomChannelSource } from './sync/zoom-channel.source.js';
 import { ZoomReportSource } from './sync/zoom-report.source.js';
 import {
+  CHANNEL_SYNC_SERVICE,
   DATA_SOURCE,
   METRICS,
   REDIS,
@@ -86,10 +90,22 @@ export class WorkerModule {
               state: new SyncStateRepository(db),
               writer: new ArchiveWriter(db),
               files: new ArchivedFilesRepository(db),
+              channels: new ChannelArchiveRepository(db),
               fileStore: new FileStore(config.filesDir, config.fileMaxBytes),
               source: new ZoomReportSource(client, gate),
               client,
               queue,
+              metrics,
+            }),
+        },
+        {
+          provide: CHANNEL_SYNC_SERVICE,
+          inject: [DATA_SOURCE],
+          useFactory: (db: DataSource) =>
+            new ChannelSyncService({
+              accountId: config.accountId,
+              channels: new ChannelArchiveRepository(db),
+              source: new ZoomChannelSource(client, gate),
               metrics,
             }),
         },

@@ -6,3 +6,4 @@ export const REDIS = Symbol('Redis');
 export const METRICS = Symbol('SyncMetrics');
 export const ZOOM_CLIENT = Symbol('ZoomClient');
 export const SYNC_QUEUE_PORT = Symbol('SyncQueue');
+export const CHANNEL_SYNC_SERVICE = Symbol('ChannelSyncService');

@@ -29,21 +29,29 @@ export interface FetchJob {
   mode: WindowMode;
 }
 
+/** A channel and its members, read once per tick: the run is the tick's, so the next tick reads it again. */
+export interface ChannelJob {
+  runId: string;
+  channelId: string;
+}
+
 export interface SyncJobs {
   plan: PlanJob;
   list: ListJob;
   fetch: FetchJob;
+  channel: ChannelJob;
 }
 
 export type SyncJobName = keyof SyncJobs;
 
-export const SYNC_JOB_NAMES: readonly SyncJobName[] = ['plan', 'list', 'fetch'];
+export const SYNC_JOB_NAMES: readonly SyncJobName[] = ['plan', 'list', 'fetch', 'channel'];
 
 /** Transient failures (5xx after the client's own retries, network) retry with backoff; permanent ones fail at once. */
 export const RETRY_POLICY = {
   plan: { attempts: 3, backoff: { type: 'exponential', delay: 2_000 } },
   list: { attempts: 6, backoff: { type: 'exponential', delay: 2_000 } },
   fetch: { attempts: 6, backoff: { type: 'exponential', delay: 2_000 } },
+  channel: { attempts: 6, backoff: { type: 'exponential', delay: 2_000 } },
 } as const;
 
 /** BullMQ job ids may not contain ':' and must not be all digits. */

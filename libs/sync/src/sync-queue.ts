@@ -1,5 +1,5 @@
 import type { JobsOptions, Queue } from 'bullmq';
-import { type FetchJob, type ListJob, type PlanJob, RETRY_POLICY, jobId } from './job-catalogue.js';
+import { type ChannelJob, type FetchJob, type ListJob, type PlanJob, RETRY_POLICY, jobId } from './job-catalogue.js';
 
 /** Enqueueing behind one class: job ids, deduplication and retry policy come from the catalogue. */
 export class SyncQueue {
@@ -38,6 +38,28 @@ export class SyncQueue {
           name: 'fetch',
           data,
           opts: this.options('fetch', jobId('fetch', accountId, data.sessionId, data.from, data.to, data.mode)),
+        })),
+      );
+    }
+  }
+
+  /**
+   * Channel syncs of one tick. The job id holds the channel and the tick's run, so the plan and every
+   * listing of the tick that names the channel make one job, kept (completed) so a later listing in the same
+   * tick does not read it again; the next tick's run id makes a new one.
+   */
+  async channels(accountId: string, jobs: ChannelJob[]): Promise<void> {
+    for (let i = 0; i < jobs.length; i += 500) {
+      await this.queue.addBulk(
+        jobs.slice(i, i + 500).map((data) => ({
+          name: 'channel',
+          data,
+          opts: {
+            ...RETRY_POLICY.channel,
+            jobId: jobId('channel', accountId, data.channelId, data.runId),
+            removeOnComplete: { count: 5_000 },
+            removeOnFail: { count: 5_000 },
+          },
         })),
       );
     }

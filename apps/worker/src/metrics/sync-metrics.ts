@@ -30,6 +30,17 @@ export class SyncMetrics {
     help: 'Session windows that failed permanently',
     registers: [this.registry],
   });
+  readonly channelSyncs = new Counter({
+    name: 'channel_member_syncs_total',
+    help: 'Channel member syncs by result: synced, deleted (404 / 4130), unreadable (no member could read it), failed',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+  readonly channelMembersRemoved = new Counter({
+    name: 'channel_members_removed_total',
+    help: 'Channel members marked removed because a complete listing no longer named them',
+    registers: [this.registry],
+  });
   readonly queueDepth = new Gauge({
     name: 'sync_queue_depth',
     help: 'Jobs in the sync queue by state',

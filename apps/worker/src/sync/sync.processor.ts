@@ -2,10 +2,19 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnModuleInit } from '@nestjs/common';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { ZoomPermanentError } from '#libs/zoom-client';
-import { type FetchJob, type ListJob, type PlanJob, SYNC_JOB_NAMES, SYNC_QUEUE, type SyncJobName } from '#libs/sync';
+import {
+  type ChannelJob,
+  type FetchJob,
+  type ListJob,
+  type PlanJob,
+  SYNC_JOB_NAMES,
+  SYNC_QUEUE,
+  type SyncJobName,
+} from '#libs/sync';
 import { RatePausedError } from '../rate/redis-rate-gate.js';
-import { SYNC_CONFIG, SYNC_SERVICE } from '../worker.tokens.js';
+import { CHANNEL_SYNC_SERVICE, SYNC_CONFIG, SYNC_SERVICE } from '../worker.tokens.js';
 import type { SyncConfig } from '#libs/sync';
+import type { ChannelSyncService } from './channel-sync.service.js';
 import type { SyncService } from './sync.service.js';
 
 type Handler = (job: Job) => Promise<unknown>;
@@ -25,12 +34,14 @@ export class SyncProcessor extends WorkerHost implements OnModuleInit {
   constructor(
     @Inject(SYNC_SERVICE) private readonly sync: SyncService,
     @Inject(SYNC_CONFIG) private readonly config: SyncConfig,
+    @Inject(CHANNEL_SYNC_SERVICE) private readonly channels: ChannelSyncService,
   ) {
     super();
     this.handlers = {
       plan: (job) => this.sync.plan(job.data as PlanJob),
       list: (job) => this.sync.list(job.data as ListJob),
       fetch: (job) => this.sync.fetch(job.data as FetchJob),
+      channel: (job) => this.syncChannel(job.data as ChannelJob),
     };
     const missing = SYNC_JOB_NAMES.filter((name) => !this.handlers[name]);
     if (missing.length) throw new Error(`No handler for sync jobs: ${missing.join(', ')}`);
@@ -38,6 +49,12 @@ export class SyncProcessor extends WorkerHost implements OnModuleInit {
 
   onModuleInit(): void {
     this.worker.concurrency = this.config.concurrency;
+  }
+
+  private async syncChannel(job: ChannelJob): Promise<unknown> {
+    const outcome = await this.channels.sync(job);
+    if (outcome.status === 'unreadable') this.logger.warn(`channel ${job.channelId}: ${outcome.warning}`);
+    return outcome;
   }
 
   async process(job: Job, token?: string): Promise<unknown> {
@@ -62,6 +79,7 @@ export class SyncProcessor extends WorkerHost implements OnModuleInit {
         );
         if (job.name === 'fetch') await this.sync.failWindow(job.data as FetchJob, reason);
         if (job.name === 'list') await this.sync.failListWindow(job.data as ListJob, reason);
+        if (job.name === 'channel') await this.channels.fail(job.data as ChannelJob, reason);
       }
       if (permanent) throw new UnrecoverableError(reason);
       throw error;

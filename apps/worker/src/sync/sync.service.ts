@@ -1,6 +1,7 @@
 import type {
   ArchiveWriter,
   ArchivedFilesRepository,
+  ChannelArchiveRepository,
   FileStore,
   ReportSessionInput,
   SyncStateRepository,
@@ -28,6 +29,7 @@ export interface SyncDeps {
   state: SyncStateRepository;
   writer: ArchiveWriter;
   files: ArchivedFilesRepository;
+  channels: Pick<ChannelArchiveRepository, 'reportedChannels'>;
   fileStore: FileStore;
   source: ZoomReportSource;
   client: ZoomClient;
@@ -91,10 +93,19 @@ export class SyncService {
         sweep.map((j) => ({ sessionId: j.sessionId, from: j.from, to: j.to, mode: j.mode })),
       );
       await queue.fetch(config.accountId, sweep);
+      // Every channel the reports named, once per tick: its settings and who is (and no longer is) a member.
+      await this.queueChannels(runId, await this.deps.channels.reportedChannels(config.accountId));
     }
     await state.finishRunIfComplete(runId);
     if (!manual) await this.retryPendingFiles();
     return runId;
+  }
+
+  private async queueChannels(runId: string, channelIds: string[]): Promise<void> {
+    await this.deps.queue.channels(
+      this.deps.config.accountId,
+      channelIds.map((channelId) => ({ runId, channelId })),
+    );
   }
 
   /**
@@ -114,6 +125,7 @@ export class SyncService {
     const account = config.accountId;
     await state.startListWindow(account, job.from, job.to, job.runId);
     const seen = new Map<string, string | undefined>();
+    const channelIds = new Set<string>();
     let pages = 0;
     let token = '';
     do {
@@ -129,7 +141,10 @@ export class SyncService {
         s.id ? [{ ...s, id: s.id, type: s.type ?? '' }] : [],
       );
       await writer.upsertSessions(account, sessions);
-      for (const s of sessions) seen.set(s.id, s.last_message_sent_time);
+      for (const s of sessions) {
+        seen.set(s.id, s.last_message_sent_time);
+        if (s.channel_id) channelIds.add(s.channel_id);
+      }
       token = page.next_page_token ?? '';
     } while (token);
 
@@ -152,6 +167,11 @@ export class SyncService {
       fetches.map((f) => ({ sessionId: f.sessionId, from: f.from, to: f.to, mode: f.mode })),
     );
     await queue.fetch(account, fetches);
+    // Channels never read are read in this run rather than at the next tick (a first sync fills them too).
+    if (channelIds.size) {
+      const unread = await this.deps.channels.reportedChannels(account, { ids: [...channelIds], onlyNew: true });
+      await this.queueChannels(job.runId, unread);
+    }
     await state.finishListWindow(account, job.from, job.to, { sessionsFound: ids.length, pages });
     await state.finishRunIfComplete(job.runId);
     return fetches.length;
