@@ -1,4 +1,5 @@
 import { reportHorizon, toDate } from '#libs/sync';
+import { channelTruth, compareChannelsWithGroundTruth } from './channel-truth.compare.js';
 import { compareWithGroundTruth, groundTruth } from './ground-truth.compare.js';
 import { SyncHarness } from './worker.harness.js';
 
@@ -25,6 +26,17 @@ describe('sync: archive equals ground truth', () => {
     expect(truth.some((m) => m.deleted_at !== null)).toBe(true);
     expect(truth.some((m) => m.files.length > 0)).toBe(true);
   }, 180_000);
+
+  it('archives every channel the reports name, with its members as Zoom lists them', async () => {
+    expect(await compareChannelsWithGroundTruth(h)).toEqual([]);
+    const [{ channels, members }] = (await h.db.query(
+      'SELECT (SELECT count(*) FROM channels)::int AS channels, (SELECT count(*) FROM channel_members)::int AS members',
+    )) as { channels: number; members: number }[];
+    expect(channels).toBeGreaterThan(5);
+    expect(members).toBeGreaterThan(channels * 2);
+    const metrics = await fetch(`http://127.0.0.1:${h.workerPorts[0]}/metrics`).then((r) => r.text());
+    expect(metrics).toMatch(new RegExp(`channel_member_syncs_total\\{result="synced"\\} ${channels}\\b`));
+  }, 60_000);
 
   it('adds nothing on a second sync', async () => {
     const count = async () =>
@@ -100,5 +112,47 @@ describe('sync: archive equals ground truth', () => {
       edit_count: number;
     }[];
     expect(row).toEqual({ current_text: 'edited after the first sync', edit_count: 1 });
+  }, 180_000);
+
+  it('records a member removed in Zoom as removed_at, and a deleted channel as deleted, after the next cycle', async () => {
+    const token = await h.emu.accountToken();
+    const archived = new Set(((await h.db.query('SELECT id FROM channels')) as { id: string }[]).map((r) => r.id));
+    const candidates = (await channelTruth(h)).filter(
+      (c) => archived.has(c.id) && !c.deleted && c.members.filter((m) => !m.is_external).length >= 3,
+    );
+    expect(candidates.length).toBeGreaterThanOrEqual(2);
+    const [shrunk, doomed] = candidates;
+    const ownerOf = (c: (typeof candidates)[number]) => c.members.find((m) => m.role === 'owner')!;
+    const leaver = shrunk.members.find((m) => m.role === 'member' && !m.is_external)!;
+    const removed = await h.emu.request(
+      'DELETE',
+      `/v2/chat/users/${encodeURIComponent(ownerOf(shrunk).email)}/channels/${shrunk.id}/members/${leaver.member_id}`,
+      { token },
+    );
+    expect(removed.status).toBe(204);
+    const deleted = await h.emu.request(
+      'DELETE',
+      `/v2/chat/users/${encodeURIComponent(ownerOf(doomed).email)}/channels/${doomed.id}`,
+      { token },
+    );
+    expect(deleted.status).toBe(204);
+    const before = (await h.db.query('SELECT count(*)::int AS n FROM channel_members')) as { n: number }[];
+
+    await h.tick();
+    await h.idle();
+    expect(await compareChannelsWithGroundTruth(h)).toEqual([]);
+    const [left] = (await h.db.query(
+      'SELECT removed_at, last_seen_at FROM channel_members WHERE channel_id = $1 AND member_id = $2',
+      [shrunk.id, leaver.member_id],
+    )) as { removed_at: Date | null; last_seen_at: Date }[];
+    expect(left.removed_at).not.toBeNull();
+    expect(left.removed_at!.getTime()).toBeGreaterThan(left.last_seen_at.getTime());
+    // The deleted channel keeps its members as last seen; no row is ever deleted.
+    const doomedMembers = (await h.db.query(
+      'SELECT count(*)::int AS n FROM channel_members WHERE channel_id = $1 AND removed_at IS NULL',
+      [doomed.id],
+    )) as { n: number }[];
+    expect(doomedMembers[0].n).toBe(doomed.members.length);
+    expect(await h.db.query('SELECT count(*)::int AS n FROM channel_members')).toEqual(before);
   }, 180_000);
 });

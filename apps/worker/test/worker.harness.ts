@@ -29,6 +29,8 @@ export async function freePort(): Promise<number> {
  */
 export class SyncHarness {
   readonly workers: ChildProcess[] = [];
+  /** The /metrics and /health port of each worker, in start order. */
+  readonly workerPorts: number[] = [];
   readonly prefix = `zcatest-${randomBytes(4).toString('hex')}`;
   readonly filesDir = mkdtempSync(join(tmpdir(), 'zca-files-'));
   private queue!: Queue;
@@ -74,6 +76,7 @@ export class SyncHarness {
 
   async startWorker(extra: Record<string, string> = {}): Promise<ChildProcess> {
     const port = await freePort();
+    this.workerPorts.push(port);
     const child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
       env: this.workerEnv({ WORKER_PORT: String(port), ...extra }),
       stdio: ['ignore', 'pipe', 'pipe'],
