@@ -691,8 +691,12 @@ async function syncPhase(emulator: Emulator, options: Options, cleanup: Cleanup)
   const { requests, http429 } = totals(run.stats);
   const lowerBound = truth.messageCalls + truth.listCalls;
   const utilisation = medium.admitted / run.seconds / (budget * MEDIUM_PER_SECOND);
-  const callsRatio = requests / lowerBound;
-  const operations = Object.entries(run.stats.operations).map(([op, n]) => `${op} ${n}`);
+  // The bound counts report pages; channel and member reads (one channel read and a member page or two per
+  // channel each tick) are other work, printed beside it.
+  const ops = run.stats.operations;
+  const reportCalls = (ops.reportChatSessions ?? 0) + (ops.reportChatMessages ?? 0);
+  const callsRatio = reportCalls / lowerBound;
+  const operations = Object.entries(ops).map(([op, n]) => `${op} ${n}`);
 
   log(
     `Sync benchmark: ${truth.messages} messages (${truth.versions} versions) in the six-month horizon, ` +
@@ -709,9 +713,10 @@ async function syncPhase(emulator: Emulator, options: Options, cleanup: Cleanup)
       `peak ${medium.max_per_second}/s fixed, ${medium.max_per_sliding_second}/s sliding`,
   );
   log(
-    `  calls: ${requests} API requests (${operations.join(', ')}) vs lower bound ${lowerBound} ` +
+    `  calls: ${reportCalls} report requests vs lower bound ${lowerBound} ` +
       `(${truth.messageCalls} message pages + ${truth.listCalls} session-list pages) → ${callsRatio.toFixed(3)}× ` +
-      `(target ≤ ${TARGETS.callsRatio}×: ${mark(callsRatio <= TARGETS.callsRatio)})`,
+      `(target ≤ ${TARGETS.callsRatio}×: ${mark(callsRatio <= TARGETS.callsRatio)}); ` +
+      `all ${requests} requests: ${operations.join(', ')}`,
   );
   log(`  extra pages: ${await excessPages(db.pool, truth)}`);
   const runs = run.runs.map((r) => r.status + (r.error ? ` (${r.error})` : '')).join(', ');
@@ -734,6 +739,7 @@ async function syncPhase(emulator: Emulator, options: Options, cleanup: Cleanup)
     peak_rss_mb: run.peakRssMb,
     sync_s: round(run.seconds, 1),
     requests,
+    report_requests: reportCalls,
     lower_bound: lowerBound,
   };
 }
@@ -819,6 +825,7 @@ async function main(cleanup: Cleanup): Promise<void> {
     write_vs_copy: write?.write_vs_copy ?? null,
     sync_s: sync?.sync_s ?? null,
     requests: sync?.requests ?? null,
+    report_requests: sync?.report_requests ?? null,
     lower_bound: sync?.lower_bound ?? null,
     writer_rows_per_s: write?.writer_rows_per_s ?? null,
     copy_rows_per_s: write?.copy_rows_per_s ?? null,
