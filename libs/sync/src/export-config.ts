@@ -6,7 +6,10 @@ export interface ExportConfig {
   readonly exportDir: string;
   /** Export jobs one worker renders at once. */
   readonly exportConcurrency: number;
-  /** Deflate level of the zips, 0 (store) to 9. */
+  /**
+   * Deflate level of the zips, 0 (stored) to 9. Stored by default: deflating competes with Postgres and the
+   * CSV pass for the CPUs and slows an export several times (bench:export); set 1-9 for smaller zips.
+   */
   readonly exportZipLevel: number;
   /** Days an on-demand export's zip is kept; 0 keeps it (scheduled runs use their schedule's retention). */
   readonly exportRetentionDays: number;
@@ -32,7 +35,7 @@ export function loadExportConfig(env: NodeJS.ProcessEnv = process.env): ExportCo
   return {
     exportDir: env.EXPORT_DIR || './var/exports',
     exportConcurrency: integer(env, 'EXPORT_CONCURRENCY', 1, 1, 32),
-    exportZipLevel: integer(env, 'EXPORT_ZIP_LEVEL', 6, 0, 9),
+    exportZipLevel: integer(env, 'EXPORT_ZIP_LEVEL', 0, 0, 9),
     exportRetentionDays: integer(env, 'EXPORT_RETENTION_DAYS', 30, 0, 36_500),
     exportSweepCron,
   };
