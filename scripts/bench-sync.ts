@@ -75,17 +75,38 @@ function peakRssMb(pid: number): number {
   return hwm ? Math.round(Number(hwm[1]) / 1024) : NaN;
 }
 
-/** Everything the run creates, undone in reverse order whatever happens. */
+/**
+ * Everything the run creates, undone in reverse order whatever happens. A signal and a failing main both
+ * ask for it: they share one pass, so neither exits while the other is half-way through.
+ */
 class Cleanup {
   private readonly steps: (() => Promise<unknown>)[] = [];
+  private running: Promise<void> | null = null;
 
   add(step: () => Promise<unknown>): void {
     this.steps.push(step);
   }
 
-  async run(): Promise<void> {
+  run(): Promise<void> {
+    this.running ??= this.drain();
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
     while (this.steps.length) await this.steps.pop()!().catch((e: unknown) => progress(`cleanup: ${String(e)}`));
   }
+}
+
+/** Child processes still running when this process exits, however it exits, are killed with it. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+function track<T extends ChildProcess>(child: T): T {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -121,20 +142,22 @@ interface EmulatorStats {
 async function startEmulator(messages: number, fileBytes: number, cleanup: Cleanup): Promise<Emulator> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['dist/apps/zoom-emulator/src/main.js'], {
-    // On the real clock, as the worker is: both derive today's windows and horizon from it.
-    env: {
-      ...process.env,
-      EMULATOR_PORT: String(port),
-      EMULATOR_PROFILE: 'medium',
-      EMULATOR_MESSAGES: String(messages),
-      EMULATOR_MAX_FILE_BYTES: String(fileBytes),
-      EMULATOR_PLAN: 'business',
-      EMULATOR_RATE_LIMITS: 'on',
-      EMULATOR_NOW: '',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = track(
+    spawn(process.execPath, ['dist/apps/zoom-emulator/src/main.js'], {
+      // On the real clock, as the worker is: both derive today's windows and horizon from it.
+      env: {
+        ...process.env,
+        EMULATOR_PORT: String(port),
+        EMULATOR_PROFILE: 'medium',
+        EMULATOR_MESSAGES: String(messages),
+        EMULATOR_MAX_FILE_BYTES: String(fileBytes),
+        EMULATOR_PLAN: 'business',
+        EMULATOR_RATE_LIMITS: 'on',
+        EMULATOR_NOW: '',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  );
   cleanup.add(() => stopChild(child));
   const emulator: Emulator = {
     base,
@@ -246,29 +269,31 @@ async function startWorker(
   cleanup.add(() => Promise.resolve(rmSync(filesDir, { recursive: true, force: true })));
   const port = await freePort();
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      ZOOM_API_URL: `${emulator.base}/v2`,
-      ZOOM_OAUTH_URL: `${emulator.base}/oauth/token`,
-      ZOOM_ACCOUNT_ID: 'demo-account',
-      ZOOM_CLIENT_ID: 'demo-client',
-      ZOOM_CLIENT_SECRET: 'demo-secret',
-      ZOOM_PLAN: 'business',
-      ZOOM_RATE_BUDGET: String(options.budget),
-      SYNC_CONCURRENCY: String(options.concurrency),
-      // Only the start-up catch-up runs: the next scheduled tick is months away.
-      SYNC_CRON: '0 0 1 1 *',
-      WORKER_PORT: String(port),
-      ARCHIVE_FILES_DIR: filesDir,
-      NO_COLOR: '1',
-      ...(options.fileMaxBytes ? { ARCHIVE_FILE_MAX_BYTES: String(options.fileMaxBytes) } : {}),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = track(
+    spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        REDIS_URL,
+        QUEUE_PREFIX: prefix,
+        ZOOM_API_URL: `${emulator.base}/v2`,
+        ZOOM_OAUTH_URL: `${emulator.base}/oauth/token`,
+        ZOOM_ACCOUNT_ID: 'demo-account',
+        ZOOM_CLIENT_ID: 'demo-client',
+        ZOOM_CLIENT_SECRET: 'demo-secret',
+        ZOOM_PLAN: 'business',
+        ZOOM_RATE_BUDGET: String(options.budget),
+        SYNC_CONCURRENCY: String(options.concurrency),
+        // Only the start-up catch-up runs: the next scheduled tick is months away.
+        SYNC_CRON: '0 0 1 1 *',
+        WORKER_PORT: String(port),
+        ARCHIVE_FILES_DIR: filesDir,
+        NO_COLOR: '1',
+        ...(options.fileMaxBytes ? { ARCHIVE_FILE_MAX_BYTES: String(options.fileMaxBytes) } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   cleanup.add(() => stopChild(child));
   let tail = '';
   const log = { warnings: 0, errors: 0, lastError: '' };
