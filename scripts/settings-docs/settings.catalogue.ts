@@ -186,9 +186,10 @@ const EXPORTS: Setting[] = [
   },
   {
     name: 'EXPORT_ZIP_LEVEL',
-    default: '`6`',
+    default: '`0`',
     usedBy: ['worker'],
-    meaning: 'Deflate level of the zips, 0 (store) to 9.',
+    meaning:
+      'Deflate level of the zips, 0 (store) to 9. Stored by default: deflating made exports several times slower, and the CSV is checked by SHA-256 in the manifest either way.',
     codeDefault: () => exports().exportZipLevel,
   },
   {
