@@ -59,7 +59,7 @@ export {
   type ApiKeyRecord,
 } from './api-keys/api-keys.repository.js';
 export { parseApiKeyToken } from './api-keys/api-key-token.util.js';
-export { AuditLogRepository } from './audit/audit-log.repository.js';
+export { AuditLogRepository, type AuditLogRow, auditLogRecord } from './audit/audit-log.repository.js';
 export { AUDIT_GENESIS_HASH, auditEntryHash, canonicalAuditEntry } from './audit/audit-entry-hash.util.js';
 export type {
   AuditChainBreak,

@@ -1,4 +1,4 @@
-import { auditEntryHash } from '#libs/archive';
+import { auditEntryHash, auditLogRecord } from '#libs/archive';
 import type { AuditReportRow } from './audit-log-report.repository.js';
 
 /** Column order of audit-log.csv, version 1. */
@@ -26,23 +26,8 @@ export const AUDIT_LOG_COLUMNS = [
  * One CSV record of an audit entry. `hash_verified` recomputes the entry's hash from its content, so an
  * auditor sees in the file itself which entries were altered after they were written.
  */
-export function auditLogRecord(row: AuditReportRow): (string | number | boolean | null)[] {
-  const verified =
-    auditEntryHash({
-      id: row.id,
-      occurredAt: row.occurred_at,
-      requestId: row.request_id,
-      actorKeyId: row.actor_key_id,
-      actorName: row.actor_name,
-      role: row.role,
-      action: row.action,
-      target: row.target,
-      query: row.query,
-      resultCount: row.result_count,
-      statusCode: row.status_code,
-      clientAddress: row.client_address,
-      previousHash: row.previous_hash,
-    }) === row.hash;
+export function auditLogCsvRecord(row: AuditReportRow): (string | number | boolean | null)[] {
+  const verified = auditEntryHash(auditLogRecord(row)) === row.hash;
   return [
     row.id,
     row.occurred_at_utc,

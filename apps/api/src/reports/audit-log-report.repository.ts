@@ -1,27 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { type AuditLogFilter, type ExportRead, ExportSourceRepository } from '#libs/archive';
+import { type AuditLogFilter, type AuditLogRow, type ExportRead, ExportSourceRepository } from '#libs/archive';
 import { DATA_SOURCE } from '../api.tokens.js';
 
 /** One audit entry as the report reads it: the stored facts, and its time rendered by Postgres. */
-export interface AuditReportRow {
-  id: string;
-  occurred_at: Date;
+export interface AuditReportRow extends AuditLogRow {
   occurred_at_utc: string;
   occurred_at_local: string;
   time_zone: string;
-  request_id: string | null;
-  actor_key_id: string | null;
-  actor_name: string;
-  role: string | null;
-  action: string;
-  target: Record<string, unknown>;
-  query: Record<string, unknown>;
-  result_count: number | null;
-  status_code: number | null;
-  client_address: string | null;
-  previous_hash: string;
-  hash: string;
 }
 
 /** The audit log in id (chain) order, streamed through a cursor. */

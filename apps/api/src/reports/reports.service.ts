@@ -16,7 +16,7 @@ import { ApiError } from '../common/api.error.js';
 import { ExportValidationService } from '../exports/export-validation.service.js';
 import { toExportOptions, toStoredFilters } from '../exports/export-request.util.js';
 import type { AuditLogReportQueryDto } from './audit-log-report-query.dto.js';
-import { AUDIT_LOG_COLUMNS, auditLogRecord } from './audit-log-csv.util.js';
+import { AUDIT_LOG_COLUMNS, auditLogCsvRecord } from './audit-log-csv.util.js';
 import { type AuditReportRow, AuditLogReportRepository } from './audit-log-report.repository.js';
 import type { MessagesReportQueryDto } from './messages-report-query.dto.js';
 
@@ -61,7 +61,7 @@ export class ReportsService {
     const read = await this.auditLog.open({ actor: query.actor, action: query.action, from, to }, options.timeZone);
     const records = new Transform({
       objectMode: true,
-      transform: (row: AuditReportRow, _encoding, callback) => callback(null, auditLogRecord(row)),
+      transform: (row: AuditReportRow, _encoding, callback) => callback(null, auditLogCsvRecord(row)),
     });
     const csv = stringify({
       header: true,

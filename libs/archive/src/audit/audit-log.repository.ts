@@ -16,7 +16,8 @@ const VERIFY_BATCH = 1_000;
 const COLUMNS = `id, occurred_at, request_id, actor_key_id, actor_name, role, action, target, query, result_count,
   status_code, client_address, previous_hash, hash`;
 
-interface AuditLogRow {
+/** An audit_log row as node-postgres returns it. */
+export interface AuditLogRow {
   id: string;
   occurred_at: Date;
   request_id: string | null;
@@ -33,7 +34,8 @@ interface AuditLogRow {
   hash: string;
 }
 
-function toRecord(row: AuditLogRow): AuditLogRecord {
+/** An audit_log row as the record the hash is computed from. */
+export function auditLogRecord(row: AuditLogRow): AuditLogRecord {
   return {
     id: row.id,
     occurredAt: row.occurred_at,
@@ -126,7 +128,7 @@ export class AuditLogRepository {
         filter.limit,
       ],
     );
-    return result.rows.map(toRecord);
+    return result.rows.map(auditLogRecord);
   }
 
   /**
@@ -146,7 +148,7 @@ export class AuditLogRepository {
       );
       for (const row of batch.rows) {
         checked += 1;
-        const record = toRecord(row);
+        const record = auditLogRecord(row);
         const broken =
           record.previousHash !== previousHash
             ? 'previous_hash_mismatch'
