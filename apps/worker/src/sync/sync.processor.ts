@@ -41,7 +41,7 @@ export class SyncProcessor extends WorkerHost implements OnModuleInit {
       plan: (job) => this.sync.plan(job.data as PlanJob),
       list: (job) => this.sync.list(job.data as ListJob),
       fetch: (job) => this.sync.fetch(job.data as FetchJob),
-      channel: (job) => this.syncChannel(job.data as ChannelJob),
+      channel: (job) => this.syncChannel(job),
     };
     const missing = SYNC_JOB_NAMES.filter((name) => !this.handlers[name]);
     if (missing.length) throw new Error(`No handler for sync jobs: ${missing.join(', ')}`);
@@ -51,9 +51,19 @@ export class SyncProcessor extends WorkerHost implements OnModuleInit {
     this.worker.concurrency = this.config.concurrency;
   }
 
-  private async syncChannel(job: ChannelJob): Promise<unknown> {
-    const outcome = await this.channels.sync(job);
-    if (outcome.status === 'unreadable') this.logger.warn(`channel ${job.channelId}: ${outcome.warning}`);
+  /**
+   * A channel found by a session listing is read before that session's messages are fetched, so the senders
+   * it could be read as may not be known yet: an unreadable channel is tried again later in the run (the
+   * job's backoff), and keeps its warning only when its last attempt cannot read it either.
+   */
+  private async syncChannel(job: Job): Promise<unknown> {
+    const data = job.data as ChannelJob;
+    const outcome = await this.channels.sync(data);
+    if (outcome.status !== 'unreadable') return outcome;
+    if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) {
+      throw new Error(`channel ${data.channelId} not readable yet, trying again: ${outcome.warning}`);
+    }
+    this.logger.warn(`channel ${data.channelId}: ${outcome.warning}`);
     return outcome;
   }
 
