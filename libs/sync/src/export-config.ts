@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error.js';
+import { integerSetting } from './env-setting.util.js';
 
 /** Settings of exports, shared by the API (downloads, reports) and the worker (rendering, schedules). */
 export interface ExportConfig {
@@ -17,16 +18,6 @@ export interface ExportConfig {
   readonly exportSweepCron: string;
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
 export function loadExportConfig(env: NodeJS.ProcessEnv = process.env): ExportConfig {
   const exportSweepCron = env.EXPORT_SWEEP_CRON || '*/15 * * * *';
   if (exportSweepCron.trim().split(/\s+/).length < 5) {
@@ -34,9 +25,9 @@ export function loadExportConfig(env: NodeJS.ProcessEnv = process.env): ExportCo
   }
   return {
     exportDir: env.EXPORT_DIR || './var/exports',
-    exportConcurrency: integer(env, 'EXPORT_CONCURRENCY', 1, 1, 32),
-    exportZipLevel: integer(env, 'EXPORT_ZIP_LEVEL', 0, 0, 9),
-    exportRetentionDays: integer(env, 'EXPORT_RETENTION_DAYS', 30, 0, 36_500),
+    exportConcurrency: integerSetting(env, 'EXPORT_CONCURRENCY', 1, 1, 32),
+    exportZipLevel: integerSetting(env, 'EXPORT_ZIP_LEVEL', 0, 0, 9),
+    exportRetentionDays: integerSetting(env, 'EXPORT_RETENTION_DAYS', 30, 0, 36_500),
     exportSweepCron,
   };
 }

@@ -9,3 +9,4 @@ export * from './export-config.js';
 export * from './export-jobs.catalogue.js';
 export * from './export-queue.js';
 export * from './startup-error.util.js';
+export { integerSetting } from './env-setting.util.js';

@@ -1,4 +1,4 @@
-import { ConfigError, type SyncConfig, loadSyncConfig } from '#libs/sync';
+import { ConfigError, type SyncConfig, integerSetting, loadSyncConfig } from '#libs/sync';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -16,16 +16,6 @@ export interface ApiConfig extends SyncConfig {
   readonly statementTimeoutMs: number;
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
 /** Reads and validates the environment once, before Nest starts; an error names the variable. */
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
@@ -34,11 +24,11 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   }
   return {
     ...loadSyncConfig(env),
-    apiPort: integer(env, 'API_PORT', 3000, 0, 65_535),
+    apiPort: integerSetting(env, 'API_PORT', 3000, 0, 65_535),
     apiHost: env.API_HOST || '127.0.0.1',
     logLevel,
-    trustProxyHops: integer(env, 'API_TRUST_PROXY_HOPS', 0, 0, 10),
-    bodyLimitBytes: integer(env, 'API_BODY_LIMIT_BYTES', 64 * 1024, 1_024, 10 * 1024 * 1024),
-    statementTimeoutMs: integer(env, 'API_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    trustProxyHops: integerSetting(env, 'API_TRUST_PROXY_HOPS', 0, 0, 10),
+    bodyLimitBytes: integerSetting(env, 'API_BODY_LIMIT_BYTES', 64 * 1024, 1_024, 10 * 1024 * 1024),
+    statementTimeoutMs: integerSetting(env, 'API_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
   };
 }
