@@ -20,8 +20,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
-import { archiveDataSourceOptions, ensureDatabase, exportSelectSql, runMigrations } from '#libs/archive';
+import { exportSelectSql } from '#libs/archive';
+import { createBenchDatabase, dropBenchDatabase } from './bench-support/bench-database.js';
 import { loadExportConfig } from '#libs/sync';
 import { ArchiveGenerator } from './bench-search/archive.generator.js';
 import { load, loadPeople } from './bench-search/archive.loader.js';
@@ -34,8 +34,6 @@ const flag = (name: string) => process.argv.includes(`--${name}`);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
 interface ChildResult {
   outcome: string;
   rows: number;
@@ -44,24 +42,6 @@ interface ChildResult {
   zip_bytes: number;
   artifact: string;
   peak_rss_mb: number;
-}
-
-async function createDatabase(): Promise<{ name: string; url: string }> {
-  const name = `zca_bench_export_${randomBytes(5).toString('hex')}`;
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  await ensureDatabase(url.toString());
-  const db = await new DataSource(archiveDataSourceOptions(url.toString())).initialize();
-  await runMigrations(db);
-  await db.destroy();
-  return { name, url: url.toString() };
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
 }
 
 function run(command: string, args: string[], stdout: 'pipe' | 'ignore'): Promise<string> {
@@ -146,7 +126,7 @@ async function main(): Promise<void> {
   const zipLevel = arg('zip-level', String(loadExportConfig().exportZipLevel));
   const compressedLevel = arg('compressed-level', '6');
   const timeZone = arg('time-zone', 'Europe/Paris');
-  const { name, url } = await createDatabase();
+  const { name, url } = await createBenchDatabase(`zca_bench_export_${randomBytes(5).toString('hex')}`);
   log(
     `Export benchmark in database ${name}: ${first.toLocaleString('en')} messages, then ${total.toLocaleString('en')}`,
   );
@@ -190,7 +170,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await pool.end();
-    if (!flag('keep')) await dropDatabase(name);
+    if (!flag('keep')) await dropBenchDatabase(name);
   }
 }
 

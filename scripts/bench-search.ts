@@ -13,7 +13,8 @@ import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { archiveDataSourceOptions, ensureDatabase, runMigrations } from '#libs/archive';
+import { archiveDataSourceOptions } from '#libs/archive';
+import { createBenchDatabase, dropBenchDatabase } from './bench-support/bench-database.js';
 import { ArchiveGenerator } from './bench-search/archive.generator.js';
 import { load, loadPeople } from './bench-search/archive.loader.js';
 import {
@@ -33,27 +34,6 @@ function arg(name: string, fallback: number): number {
 }
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function createDatabase(): Promise<{ name: string; url: string }> {
-  const i = process.argv.indexOf('--database');
-  const name = i >= 0 ? process.argv[i + 1] : `zca_bench_search_${randomBytes(5).toString('hex')}`;
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  await ensureDatabase(url.toString());
-  const db = await new DataSource(archiveDataSourceOptions(url.toString())).initialize();
-  await runMigrations(db);
-  await db.destroy();
-  return { name, url: url.toString() };
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
-}
 
 async function measure(url: string, label: string, withNaive: boolean, runs: number) {
   const db = await new DataSource({ ...archiveDataSourceOptions(url), extra: { max: 4 } }).initialize();
@@ -78,7 +58,10 @@ async function main(): Promise<void> {
   const first = arg('messages', 1_000_000);
   const total = arg('grow-to', 5_000_000);
   const runs = arg('runs', 30);
-  const { name, url } = await createDatabase();
+  const i = process.argv.indexOf('--database');
+  const { name, url } = await createBenchDatabase(
+    i >= 0 ? process.argv[i + 1] : `zca_bench_search_${randomBytes(5).toString('hex')}`,
+  );
   log(
     `Search benchmark in database ${name}: ${first.toLocaleString('en')} messages, then ${total.toLocaleString('en')}; ${runs} runs per query`,
   );
@@ -102,7 +85,7 @@ async function main(): Promise<void> {
     summarise(small.ours, small.naive!, large);
   } finally {
     await pool.end();
-    if (!flag('keep')) await dropDatabase(name);
+    if (!flag('keep')) await dropBenchDatabase(name);
   }
 }
 
