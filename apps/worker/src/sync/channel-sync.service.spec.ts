@@ -170,6 +170,16 @@ describe('ChannelSyncService', () => {
     expect(await count(metrics, 'unreadable')).toBe(1);
   });
 
+  it('records nothing before the last attempt, so the job can try again once readers are known', async () => {
+    const channels = new FakeChannels();
+    channels.readerList = [{ userId: 'x@example.com', source: 'sender' }];
+    const { svc, metrics } = service(channels, new FakeSource({ 'x@example.com': notMember() }));
+    const outcome = await svc.sync(job, false);
+    expect(outcome).toMatchObject({ status: 'unreadable', warning: expect.stringContaining('x@example.com') });
+    expect(channels.warnings).toEqual([]);
+    expect(await count(metrics, 'unreadable')).toBe(0);
+  });
+
   it('records a warning when no candidate is known at all', async () => {
     const channels = new FakeChannels();
     const { svc } = service(channels, new FakeSource({}));

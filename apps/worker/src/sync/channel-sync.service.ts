@@ -50,7 +50,11 @@ export class ChannelSyncService {
     return new Date((this.deps.now ?? Date.now)());
   }
 
-  async sync(job: ChannelJob): Promise<ChannelSyncOutcome> {
+  /**
+   * `lastAttempt` false: a channel nobody can read yet is answered `unreadable` without recording anything, so
+   * the job can try again later in the run (see SyncProcessor); only the last attempt records the warning.
+   */
+  async sync(job: ChannelJob, lastAttempt = true): Promise<ChannelSyncOutcome> {
     const { channels, accountId, metrics } = this.deps;
     const readers = await channels.readers(job.channelId, MAX_READERS);
     const refused: string[] = [];
@@ -73,6 +77,7 @@ export class ChannelSyncService {
     const warning = readers.length
       ? `No known member could read the channel (${refused.join('; ')}).`
       : 'No account user is known who could read the channel: no member from an earlier listing and no account sender of its messages.';
+    if (!lastAttempt) return { status: 'unreadable', warning };
     await channels.recordWarning(accountId, job.channelId, warning, this.date());
     metrics.channelSyncs.inc({ result: 'unreadable' });
     return { status: 'unreadable', warning };

@@ -58,11 +58,10 @@ export class SyncProcessor extends WorkerHost implements OnModuleInit {
    */
   private async syncChannel(job: Job): Promise<unknown> {
     const data = job.data as ChannelJob;
-    const outcome = await this.channels.sync(data);
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const outcome = await this.channels.sync(data, lastAttempt);
     if (outcome.status !== 'unreadable') return outcome;
-    if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) {
-      throw new Error(`channel ${data.channelId} not readable yet, trying again: ${outcome.warning}`);
-    }
+    if (!lastAttempt) throw new Error(`channel ${data.channelId} not readable yet, trying again: ${outcome.warning}`);
     this.logger.warn(`channel ${data.channelId}: ${outcome.warning}`);
     return outcome;
   }
