@@ -1,10 +1,8 @@
 import { reportHorizon, toDate } from '#libs/sync';
-import { FAULTS, PAGES } from '../../zoom-emulator/src/gateway/emulator-state.js';
-import type { FaultInjector, PageTokenStore } from '../../zoom-emulator/src/gateway/emulator-state.js';
+import { FAULTS, PAGES, STATS } from '../../zoom-emulator/src/gateway/emulator-state.js';
+import type { FaultInjector, PageTokenStore, RequestStats } from '../../zoom-emulator/src/gateway/emulator-state.js';
 import { compareWithGroundTruth } from './ground-truth.compare.js';
 import { SyncHarness } from './worker.harness.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Messages sent today into each busy session: five report pages of 100, so windows that paginate exist. */
 const BUSY_MESSAGES = 450;
@@ -47,12 +45,10 @@ describe('sync under faults: archive equals ground truth', () => {
 
     const drills = new BurstDrills(h, busySessions);
     await h.startWorker();
-    const bursts = drills.run();
     try {
       await h.idle(150_000);
     } finally {
       drills.stop();
-      await bursts;
       await h.emu.control('POST', '/faults/reset');
     }
 
@@ -78,25 +74,27 @@ describe('sync under faults: archive equals ground truth', () => {
 });
 
 /**
- * 429 bursts while the sync runs. Every two seconds of traffic, five QPS 429s without Retry-After, as
+ * 429 bursts while the sync runs. Every 25 admitted Medium calls, five QPS 429s without Retry-After, as
  * Zoom sends them. And whenever the emulator hands out a page token of a busy session's report, eight
  * 429s with Retry-After 5 s: the sync holds its Medium calls 5 s, so that window's next page (30 ms of
- * latency later) presents a page token older than its 5 s life, and the window must start over. The hook
- * runs inside the emulator's request: a poll from here would come too late to catch a window mid-way.
+ * latency later) presents a page token older than its 5 s life, and the window must start over. Both
+ * hooks run inside the emulator's request, counted on its traffic rather than on the clock: a poll from
+ * here would come too late to catch a window mid-way, and a timed drill fires more or less often with
+ * the machine's speed.
  */
 class BurstDrills {
+  static readonly SHORT_EVERY = 25;
   shortBursts = 0;
   longBursts = 0;
   private stopped = false;
-  private lastLong = 0;
+  private admitted = 0;
+  private shortDue = false;
   private readonly drilled = new Set<string>();
 
-  constructor(
-    private readonly h: SyncHarness,
-    busySessions: string[],
-  ) {
+  constructor(h: SyncHarness, busySessions: string[]) {
     const pages = h.emu.app.get<PageTokenStore>(PAGES);
     const faults = h.emu.app.get<FaultInjector>(FAULTS);
+    const stats = h.emu.app.get<RequestStats>(STATS);
     const issue = pages.issue.bind(pages);
     pages.issue = (binding, cursor) => {
       const session = busySessions.find((id) => binding.startsWith('["reportChatMessages"') && binding.includes(id));
@@ -104,26 +102,24 @@ class BurstDrills {
         this.drilled.add(session);
         faults.update({ rate_limit_burst: 8, burst_retry_after_s: 5 });
         this.longBursts++;
-        this.lastLong = Date.now();
       }
       return issue(binding, cursor);
+    };
+    const record = stats.record.bind(stats);
+    stats.record = (bucket, operation, status, admitted, atMs) => {
+      record(bucket, operation, status, admitted, atMs);
+      if (this.stopped || bucket !== 'Medium' || !admitted) return;
+      if (++this.admitted % BurstDrills.SHORT_EVERY === 0) this.shortDue = true;
+      // A short burst waits until the previous burst is spent, so it never replaces a long one's Retry-After.
+      if (this.shortDue && faults.settings.rate_limit_burst === 0) {
+        faults.update({ rate_limit_burst: 5, burst_retry_after_s: 0 });
+        this.shortDue = false;
+        this.shortBursts++;
+      }
     };
   }
 
   stop(): void {
     this.stopped = true;
-  }
-
-  async run(): Promise<void> {
-    let served = 0;
-    while (!this.stopped) {
-      await sleep(2_000);
-      const medium = (await this.h.emu.get('/_emulator/stats')).body.labels.Medium as MediumStats | undefined;
-      // Only with traffic: a burst per interval on a trickle of requests would starve the last windows.
-      if (!medium || medium.requests - served < 20 || Date.now() - this.lastLong < 6_000) continue;
-      served = medium.requests;
-      await this.h.emu.control('PUT', '/faults', { rate_limit_burst: 5, burst_retry_after_s: 0 });
-      this.shortBursts++;
-    }
   }
 }
