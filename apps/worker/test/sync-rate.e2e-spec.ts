@@ -50,7 +50,14 @@ describe('sync: two workers stay within the rate budget', () => {
   it('keeps Medium at or under 16 calls in every second, with no 429, both workers sharing the work', async () => {
     await h.emu.control('POST', '/stats/reset');
     const ports = [await freePort(), await freePort()];
-    await Promise.all(ports.map((port) => h.startWorker({ WORKER_PORT: String(port) })));
+    // The second worker starts once the first has planned its start-up run, as in a rolling deploy.
+    await h.startWorker({ WORKER_PORT: String(ports[0]) });
+    for (let i = 0; i < 100; i++) {
+      const planned = (await h.db.query("SELECT 1 FROM sync_runs WHERE status <> 'planning'")) as unknown[];
+      if (planned.length) break;
+      await sleep(100);
+    }
+    await h.startWorker({ WORKER_PORT: String(ports[1]) });
     const activity = watchActivity(h);
     await h.idle(150_000);
     const activeSeconds = await activity.stop();
@@ -81,6 +88,10 @@ describe('sync: two workers stay within the rate budget', () => {
 
     expect(await compareWithGroundTruth(h, horizon, today)).toEqual([]);
     expect(await compareChannelsWithGroundTruth(h)).toEqual([]);
+
+    // Two workers starting close together catch up once: one run (a second would read every channel again).
+    const runs = (await h.db.query('SELECT kind FROM sync_runs')) as { kind: string }[];
+    expect(runs).toEqual([{ kind: 'scheduled' }]);
   }, 240_000);
 });
 

@@ -1,6 +1,9 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import { type ChannelJob, type FetchJob, type ListJob, type PlanJob, RETRY_POLICY, jobId } from './job-catalogue.js';
 
+/** How long a start-up plan stands for every worker that starts after it. */
+export const STARTUP_PLAN_HOLD_MS = 5 * 60_000;
+
 /** Enqueueing behind one class: job ids, deduplication and retry policy come from the catalogue. */
 export class SyncQueue {
   constructor(private readonly queue: Queue) {}
@@ -15,10 +18,25 @@ export class SyncQueue {
     };
   }
 
-  /** A plan; `dedupKey` makes concurrent requests for the same plan (several workers starting) one job. */
-  async plan(data: PlanJob, dedupKey?: string): Promise<void> {
-    const key = data.runId ?? dedupKey ?? `tick-${Date.now()}`;
+  /** A plan: a manual run's (one job per run id) or a tick's. */
+  async plan(data: PlanJob): Promise<void> {
+    const key = data.runId ?? `tick-${Date.now()}`;
     await this.queue.add('plan', data, this.options('plan', jobId('plan', key)));
+  }
+
+  /**
+   * The catch-up plan of a starting worker. Workers started within `STARTUP_PLAN_HOLD_MS` of the last
+   * one that planned join its run instead of planning another: a plan takes well under a second, so
+   * deduplication while queued would let a worker starting a few seconds later (a rolling deploy) plan a
+   * second run and read every channel again. What changed meanwhile is the next tick's.
+   */
+  async startupPlan(): Promise<void> {
+    const options = this.options('plan', jobId('plan', 'startup'));
+    await this.queue.add(
+      'plan',
+      {},
+      { ...options, deduplication: { ...options.deduplication!, ttl: STARTUP_PLAN_HOLD_MS } },
+    );
   }
 
   async list(accountId: string, jobs: ListJob[]): Promise<void> {

@@ -24,8 +24,8 @@ export class SyncScheduler implements OnApplicationBootstrap {
       { pattern: this.config.syncCron, tz: 'UTC' },
       { name: 'plan', data: {} },
     );
-    // A starting worker catches up at once rather than at the next tick; workers starting together plan once.
-    await new SyncQueue(this.queue).plan({}, 'startup');
+    // A starting worker catches up at once rather than at the next tick; workers starting close together plan once.
+    await new SyncQueue(this.queue).startupPlan();
     this.logger.log(`Sync scheduled: ${this.config.syncCron} (UTC); catching up now`);
   }
 }
