@@ -22,6 +22,12 @@ describe('sync API', () => {
        VALUES ('acct-e2e', 's1', current_date - 3, current_date - 2, 'sent', 'failed', 'HTTP 500 from Zoom'),
               ('acct-e2e', 's2', current_date - 3, current_date - 2, 'sent', 'pending', NULL)`,
     );
+    await h.db.query(
+      `INSERT INTO channels (id, account_id, name, warning, warning_at)
+       VALUES ('ch-hidden', 'acct-e2e', 'Deals desk', 'no member of the channel could read it', '2026-11-20T10:00:00Z'),
+              ('ch-fine', 'acct-e2e', 'General', NULL, NULL),
+              ('ch-other', 'acct-other', 'Elsewhere', 'no member of the channel could read it', '2026-11-21T10:00:00Z')`,
+    );
     const res = await h.request('GET', '/api/v1/sync/status', { key: h.keys.auditor });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({
@@ -44,6 +50,14 @@ describe('sync API', () => {
             to: expect.any(String),
             mode: 'sent',
             error: 'HTTP 500 from Zoom',
+          },
+        ],
+        channel_warnings: [
+          {
+            channel_id: 'ch-hidden',
+            name: 'Deals desk',
+            warning: 'no member of the channel could read it',
+            at: '2026-11-20T10:00:00.000Z',
           },
         ],
         latest_run: null,

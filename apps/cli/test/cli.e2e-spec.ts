@@ -203,6 +203,24 @@ describe('cli: sync and sync:status against a running worker', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toContain(`Session windows: ${n} done, 0 behind (0 running), 0 failed.`);
     expect(run.stdout).toContain('Every day from the horizon to today is archived.');
+    expect(run.stdout).not.toContain('Channels whose details');
+  }, 60_000);
+
+  it('sync:status names a channel nobody could read and why; messages are unaffected, so it still exits 0', async () => {
+    const [rows] = (await h.db.query(
+      `UPDATE channels SET warning = 'no member of the channel could read it', warning_at = now()
+       WHERE id = (SELECT id FROM channels ORDER BY id LIMIT 1) RETURNING id, name`,
+    )) as [{ id: string; name: string }[], number];
+    try {
+      const run = await cli(['sync:status'], env);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout).toContain(
+        'Channels whose details and members could not be read: 1 (their messages are archived).\n' +
+          `  channel ${rows[0].id} ${rows[0].name}: no member of the channel could read it`,
+      );
+    } finally {
+      await h.db.query(`UPDATE channels SET warning = NULL, warning_at = NULL WHERE id = $1`, [rows[0].id]);
+    }
   }, 60_000);
 
   it('sync:status lists a failed window, its reason and the oldest day it leaves uncovered, and exits 1', async () => {

@@ -38,6 +38,7 @@ export { ArchiveWriter } from './messages/archive.writer.js';
 export { SyncStateRepository } from './sync/sync-state.repository.js';
 export type {
   Coverage,
+  ChannelWarning,
   FailedWindow,
   PlannedWindow,
   RunProgress,

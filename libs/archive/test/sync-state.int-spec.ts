@@ -165,6 +165,7 @@ describe('coverage', () => {
     expect(await cover()).toEqual({
       windows: { done: 3, pending: 0, running: 0, failed: 1 },
       failed: [{ sessionId: 's2', from: feb.from, to: feb.to, mode: 'sent', error: 'HTTP 500' }],
+      channelWarnings: [],
       oldestUncoveredDay: '2026-02-01',
       coveredFrom: null,
     });
@@ -192,6 +193,7 @@ describe('coverage', () => {
     expect(await state.coverage(acc, '2026-01-01', '2026-02-03')).toEqual({
       windows: { done: 0, pending: 0, running: 0, failed: 0 },
       failed: [{ sessionId: '', from: feb.from, to: feb.to, mode: 'sessions', error: 'HTTP 429 daily limit' }],
+      channelWarnings: [],
       oldestUncoveredDay: '2026-02-01',
       coveredFrom: null,
     });

@@ -32,6 +32,14 @@ export class FailedWindowDto {
   @ApiProperty() error!: string;
 }
 
+export class ChannelWarningDto {
+  @ApiProperty() channel_id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Why the channel and its members could not be read (its messages are unaffected).' })
+  warning!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) at!: string | null;
+}
+
 export class WindowCountsDto {
   @ApiProperty() done!: number;
   @ApiProperty() pending!: number;
@@ -58,6 +66,11 @@ export class AccountCoverageDto {
   covered_from!: string | null;
   @ApiProperty({ type: [FailedWindowDto], description: 'Failed windows (at most 100) and why.' })
   failed!: FailedWindowDto[];
+  @ApiProperty({
+    type: [ChannelWarningDto],
+    description: 'Channels whose last sync could not read their details and members (at most 100, latest first).',
+  })
+  channel_warnings!: ChannelWarningDto[];
   @ApiProperty({ type: SyncRunDto, nullable: true }) latest_run!: SyncRunDto | null;
 }
 

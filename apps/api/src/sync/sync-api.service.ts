@@ -75,6 +75,12 @@ export class SyncApiService {
         mode: f.mode,
         error: f.error,
       })),
+      channel_warnings: coverage.channelWarnings.map((c) => ({
+        channel_id: c.channelId,
+        name: c.name,
+        warning: c.warning,
+        at: c.at,
+      })),
       latest_run: latest ? toRunDto(latest, await this.state.runProgress(latest.id)) : null,
     };
   }

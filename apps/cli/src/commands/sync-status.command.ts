@@ -20,6 +20,14 @@ export async function syncStatusCommand(config: SyncConfig): Promise<number> {
     for (const f of coverage.failed.slice(0, 20))
       lines.push(`  failed: session ${f.sessionId} ${f.from}..${f.to} (${f.mode}): ${f.error}`);
     if (coverage.failed.length > 20) lines.push(`  … and ${coverage.failed.length - 20} more failed windows`);
+    const warned = coverage.channelWarnings;
+    if (warned.length) {
+      lines.push(
+        `Channels whose details and members could not be read: ${warned.length === 100 ? '100 or more' : warned.length} (their messages are archived).`,
+      );
+      for (const c of warned.slice(0, 20)) lines.push(`  channel ${c.channelId} ${c.name}: ${c.warning}`);
+      if (warned.length > 20) lines.push(`  … and ${warned.length - 20} more (GET /api/v1/sync/status lists them)`);
+    }
     process.stdout.write(lines.join('\n') + '\n');
     return w.failed > 0 ? 1 : 0;
   } finally {

@@ -52,6 +52,13 @@ WHERE account_id = $1 AND status = 'failed' AND window_to >= $2::date AND window
 ORDER BY window_from, session_id, mode
 LIMIT ${FAILED_LIMIT}`;
 
+const CHANNEL_WARNINGS = `
+SELECT id, name, warning, warning_at
+FROM channels
+WHERE account_id = $1 AND warning IS NOT NULL
+ORDER BY warning_at DESC NULLS LAST, id
+LIMIT ${FAILED_LIMIT}`;
+
 interface FailedRow {
   session_id: string;
   window_from: string;
@@ -60,7 +67,7 @@ interface FailedRow {
   error: string;
 }
 
-/** What is archived for an account between the six-month horizon and today; failures listed up to 100. */
+/** What is archived for an account between the six-month horizon and today; failures and channel warnings listed up to 100. */
 export async function queryCoverage(
   pool: Pool,
   accountId: string,
@@ -68,10 +75,11 @@ export async function queryCoverage(
   today: string,
 ): Promise<Coverage> {
   const params = [accountId, horizonDate, today];
-  const [uncovered, counts, failed] = await Promise.all([
+  const [uncovered, counts, failed, warnings] = await Promise.all([
     pool.query<{ oldest: string | null; covered_from: string | null }>(UNCOVERED, params),
     pool.query<{ status: keyof Coverage['windows']; n: number }>(WINDOW_COUNTS, params),
     pool.query<FailedRow>(FAILED, params),
+    pool.query<{ id: string; name: string; warning: string; warning_at: Date | null }>(CHANNEL_WARNINGS, [accountId]),
   ]);
   const windows = { done: 0, pending: 0, running: 0, failed: 0 };
   for (const row of counts.rows) windows[row.status] = row.n;
@@ -83,6 +91,12 @@ export async function queryCoverage(
       to: r.window_to,
       mode: r.mode,
       error: r.error,
+    })),
+    channelWarnings: warnings.rows.map((r) => ({
+      channelId: r.id,
+      name: r.name,
+      warning: r.warning,
+      at: r.warning_at?.toISOString() ?? null,
     })),
     oldestUncoveredDay: uncovered.rows[0].oldest,
     coveredFrom: uncovered.rows[0].covered_from,

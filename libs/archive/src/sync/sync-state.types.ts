@@ -41,9 +41,19 @@ export interface FailedWindow {
   error: string;
 }
 
+/** A channel whose last sync read nothing (no member could see it, or a permanent error). */
+export interface ChannelWarning {
+  channelId: string;
+  name: string;
+  warning: string;
+  at: string | null;
+}
+
 export interface Coverage {
   windows: Record<'done' | 'pending' | 'running' | 'failed', number>;
   failed: FailedWindow[];
+  /** Channels whose details and members could not be read in their last sync (at most 100, latest first). */
+  channelWarnings: ChannelWarning[];
   /** The earliest day from the horizon up to yesterday that is not fully archived; null when none. */
   oldestUncoveredDay: string | null;
   /** The first day of the unbroken run of archived days ending yesterday; null when yesterday is not archived. */
