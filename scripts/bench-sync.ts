@@ -3,7 +3,7 @@
  * emulator (Business+, rate limits on) and one worker at a 0.8 rate budget, then the archive's write
  * rate with the rate limits off against `psql \copy` of the same rows into copies of the same tables.
  *
- *   npm run bench:sync [-- --messages N] [--concurrency 16] [--budget 0.8] [--skip-sync] [--skip-write]
+ *   npm run bench:sync [-- --messages N] [--concurrency 32] [--budget 0.8] [--skip-sync] [--skip-write]
  *                      [--file-max-bytes N] [--file-bytes 65536] [--timeout-min 120]
  *
  * Files: the tenant's generated files are capped at --file-bytes (64 KiB by default). File downloads are not
@@ -825,7 +825,7 @@ function workerLogLine(run: SyncRunResult): string {
 async function main(cleanup: Cleanup): Promise<void> {
   const options: Options = {
     messages: Number(arg('messages') ?? 1_000_000),
-    concurrency: Number(arg('concurrency') ?? 16),
+    concurrency: Number(arg('concurrency') ?? 32),
     budget: Number(arg('budget') ?? 0.8),
     timeoutMs: Number(arg('timeout-min') ?? 120) * 60_000,
     fileMaxBytes: arg('file-max-bytes') ? Number(arg('file-max-bytes')) : undefined,

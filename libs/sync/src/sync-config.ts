@@ -73,7 +73,7 @@ export function loadSyncConfig(env: NodeJS.ProcessEnv = process.env): SyncConfig
     syncCron,
     syncStart,
     lookbackDays: positiveNumber(env, 'SYNC_LOOKBACK_DAYS', 3, true),
-    concurrency: positiveNumber(env, 'SYNC_CONCURRENCY', 8, true),
+    concurrency: positiveNumber(env, 'SYNC_CONCURRENCY', 32, true),
     port: positiveNumber(env, 'WORKER_PORT', 3001, true),
     filesDir: env.ARCHIVE_FILES_DIR || './var/files',
     fileMaxBytes: positiveNumber(env, 'ARCHIVE_FILE_MAX_BYTES', 100 * 1024 * 1024, true),
