@@ -1,7 +1,7 @@
 /**
  * What the emulator served, for tests and benchmarks: per bucket the requests, 429s, and the highest
  * number of requests admitted (not answered 429) within one second — by fixed wall-clock second and
- * by any sliding one-second window.
+ * by any sliding one-second window (arrivals t with end - 1000 < t <= end), counted on arrival times.
  */
 export interface BucketStats {
   requests: number;
@@ -12,11 +12,63 @@ export interface BucketStats {
   by_status: Record<string, number>;
 }
 
+/** How long arrivals are kept for the peaks: far beyond any request's time in flight. */
+const KEEP_MS = 60_000;
+
+/**
+ * Arrival times of one bucket's admitted requests, sorted, and the peaks over them. Requests are recorded
+ * when they finish, not in the order they arrived: a slow answer is recorded after quicker ones that
+ * arrived later, so each arrival is inserted in place and the windows it falls in are counted again.
+ */
+class Arrivals {
+  private readonly times: number[] = [];
+  private readonly perSecond = new Map<number, number>();
+
+  /** Adds one arrival; returns the peaks of the fixed seconds and sliding seconds it belongs to. */
+  add(atMs: number): { second: number; sliding: number } {
+    const { times } = this;
+    let at = times.length;
+    while (at > 0 && times[at - 1] > atMs) at--;
+    times.splice(at, 0, atMs);
+    const second = Math.floor(atMs / 1000);
+    const inSecond = (this.perSecond.get(second) ?? 0) + 1;
+    this.perSecond.set(second, inSecond);
+
+    // Sliding windows (t - 1000, t] holding atMs end at an arrival t in [atMs, atMs + 1000).
+    let sliding = 0;
+    let first = lowerBound(times, atMs - 999);
+    for (let end = at; end < times.length && times[end] < atMs + 1000; end++) {
+      while (times[first] <= times[end] - 1000) first++;
+      sliding = Math.max(sliding, end - first + 1);
+    }
+    this.trim(times[times.length - 1] - KEEP_MS);
+    return { second: inSecond, sliding };
+  }
+
+  private trim(before: number): void {
+    let drop = 0;
+    while (drop < this.times.length && this.times[drop] < before) drop++;
+    if (drop) this.times.splice(0, drop);
+    for (const second of this.perSecond.keys()) if (second * 1000 < before - 1000) this.perSecond.delete(second);
+  }
+}
+
+/** Index of the first element of a sorted array that is at least `value`. */
+function lowerBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class RequestStats {
   private buckets = new Map<string, BucketStats>();
   private operations = new Map<string, number>();
-  private readonly recent = new Map<string, number[]>();
-  private readonly currentSecond = new Map<string, { second: number; count: number }>();
+  private arrivals = new Map<string, Arrivals>();
   startedAt = Date.now();
 
   record(bucket: string, operation: string, status: number, admitted: boolean, atMs: number = Date.now()): void {
@@ -27,16 +79,11 @@ export class RequestStats {
     this.operations.set(operation, (this.operations.get(operation) ?? 0) + 1);
     if (!admitted) return;
     stats.admitted++;
-    const second = Math.floor(atMs / 1000);
-    const cur = this.currentSecond.get(bucket);
-    if (!cur || cur.second !== second) this.currentSecond.set(bucket, { second, count: 1 });
-    else cur.count++;
-    stats.max_per_second = Math.max(stats.max_per_second, this.currentSecond.get(bucket)!.count);
-    const times = this.recent.get(bucket) ?? [];
-    times.push(atMs);
-    while (times.length && times[0] <= atMs - 1000) times.shift();
-    this.recent.set(bucket, times);
-    stats.max_per_sliding_second = Math.max(stats.max_per_sliding_second, times.length);
+    let arrivals = this.arrivals.get(bucket);
+    if (!arrivals) this.arrivals.set(bucket, (arrivals = new Arrivals()));
+    const peaks = arrivals.add(atMs);
+    stats.max_per_second = Math.max(stats.max_per_second, peaks.second);
+    stats.max_per_sliding_second = Math.max(stats.max_per_sliding_second, peaks.sliding);
   }
 
   private bucket(name: string): BucketStats {
@@ -59,8 +106,7 @@ export class RequestStats {
   reset(): void {
     this.buckets = new Map();
     this.operations = new Map();
-    this.recent.clear();
-    this.currentSecond.clear();
+    this.arrivals = new Map();
     this.startedAt = Date.now();
   }
 }
