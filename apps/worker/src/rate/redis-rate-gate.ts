@@ -2,15 +2,29 @@ import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { EndpointSpec, RateLimitLabel } from '#libs/zoom-contract';
 
-/** Zoom's per-second limits by plan (REFERENCE §5); the file host has its own 20 req/s. */
-const PER_SECOND: Record<'pro' | 'business', Record<RateLimitLabel, number>> = {
-  pro: { Light: 30, Medium: 20, Heavy: 10, 'Resource-intensive': 10 / 60 },
-  business: { Light: 80, Medium: 60, Heavy: 40, 'Resource-intensive': 20 / 60 },
+/**
+ * Zoom's limits by plan (REFERENCE §5) as calls per window: per second, except Resource-intensive, which
+ * Zoom counts per minute. The file host has its own 20 req/s.
+ */
+const LIMITS: Record<'pro' | 'business', Record<RateLimitLabel, { calls: number; windowMs: number }>> = {
+  pro: {
+    Light: { calls: 30, windowMs: 1000 },
+    Medium: { calls: 20, windowMs: 1000 },
+    Heavy: { calls: 10, windowMs: 1000 },
+    'Resource-intensive': { calls: 10, windowMs: 60_000 },
+  },
+  business: {
+    Light: { calls: 80, windowMs: 1000 },
+    Medium: { calls: 60, windowMs: 1000 },
+    Heavy: { calls: 40, windowMs: 1000 },
+    'Resource-intensive': { calls: 20, windowMs: 60_000 },
+  },
 };
+const FILE_HOST = { calls: 20, windowMs: 1000 };
 
 /**
- * A sliding one-second window per account and label, kept in Redis so every worker process draws
- * on one budget. Redis's clock decides, so process clocks do not matter. Returns 0 when admitted,
+ * A sliding window (a second, or a minute for Resource-intensive) per account and label, kept in Redis
+ * so every worker process draws on one budget. Redis's clock decides, so process clocks do not matter. Returns 0 when admitted,
  * otherwise how many ms to wait; a pause set after a 429 holds every caller.
  *
  * Zoom counts a call when it arrives, somewhere between our sending it and our reading the answer;
@@ -18,6 +32,13 @@ const PER_SECOND: Record<'pro' | 'business', Record<RateLimitLabel, number>> = {
  * that second's full budget. So an admitted call holds its slot as if answered ARGV[4] ms from now,
  * RELEASE moves it back to when the answer came, and the slot frees a window after that: the calls
  * in any one-second window at Zoom then never outnumber the budget, however uneven the delays.
+ *
+ * Why exactly one window and no margin: a call arrives at Zoom after Redis admitted it and before Redis
+ * records its answer, so its arrival lies inside its slot's [admitted, released] span on Redis's clock.
+ * A slot leaves the window once released + window <= now; a call admitted now then arrives a full window
+ * or more after every call whose slot has left, so any window of Zoom's holds only calls whose slots
+ * were counted together, at most the budget. Only the length of the window matters, not where Zoom's
+ * seconds begin; a margin on top would only lower the rate (by 5 % at 50 ms).
  */
 const ACQUIRE = `
 local t = redis.call('TIME')
@@ -73,8 +94,6 @@ export interface RateGateOptions {
 }
 
 export class RedisRateGate {
-  /** A little over a second: Zoom's second and ours need not start on the same millisecond. */
-  static readonly WINDOW_MS = 1050;
   /**
    * How long an unanswered call holds its slot at most: beyond any delay on the way to Zoom, so a call
    * whose worker died before the answer still counts while it may arrive.
@@ -89,10 +108,18 @@ export class RedisRateGate {
     redis.defineCommand('zcaRelease', { numberOfKeys: 1, lua: RELEASE });
   }
 
-  /** Requests per window for a label: the budget share of the plan's limit, at least one. */
+  /** Calls per window for a label: the budget share of the plan's limit, at least one. */
   limit(label: RateLimitLabel | 'File'): number {
-    const perSecond = label === 'File' ? 20 : PER_SECOND[this.options.plan][label];
-    return Math.max(1, Math.floor(perSecond * this.options.budget));
+    return Math.max(1, Math.floor(this.zoomLimit(label).calls * this.options.budget));
+  }
+
+  /** The length of a label's window in ms: a second, or a minute for Resource-intensive. */
+  windowMs(label: RateLimitLabel | 'File'): number {
+    return this.zoomLimit(label).windowMs;
+  }
+
+  private zoomLimit(label: RateLimitLabel | 'File'): { calls: number; windowMs: number } {
+    return label === 'File' ? FILE_HOST : LIMITS[this.options.plan][label];
   }
 
   private keys(label: string): [string, string] {
@@ -111,7 +138,7 @@ export class RedisRateGate {
         windowKey,
         pauseKey,
         this.limit(label),
-        RedisRateGate.WINDOW_MS,
+        this.windowMs(label),
         member,
         RedisRateGate.HOLD_MS,
       );
