@@ -56,6 +56,24 @@ describe('sync survives SIGKILL of the worker', () => {
     expect(notDone).toEqual([]);
     expect(await compareWithGroundTruth(h, horizon, today)).toEqual([]);
   }, 300_000);
+
+  it('a restarted worker fetches the files a killed one left pending, without waiting for the next tick', async () => {
+    // As a worker killed between writing a page and downloading its files leaves them.
+    const [left] = (await h.db.query(
+      `UPDATE archived_files SET status = 'pending', content_sha256 = NULL, stored_at = NULL
+       WHERE file_id IN (SELECT file_id FROM archived_files WHERE status = 'stored' ORDER BY file_id LIMIT 3)
+       RETURNING file_id`,
+    )) as [{ file_id: string }[], number];
+    expect(left).toHaveLength(3);
+    const runsBefore = await h.db.query('SELECT id FROM sync_runs ORDER BY id');
+    await kill(h, h.workers[h.workers.length - 1]);
+
+    // Restarted at once: it joins the start-up run already made (no new plan), and still fetches them.
+    await h.startWorker();
+    await h.idle(60_000);
+    expect(await h.db.query('SELECT id FROM sync_runs ORDER BY id')).toEqual(runsBefore);
+    expect(await compareWithGroundTruth(h, horizon, today)).toEqual([]);
+  }, 120_000);
 });
 
 async function kill(h: SyncHarness, worker: ChildProcess): Promise<void> {

@@ -210,6 +210,35 @@ describe('channel rows', () => {
   });
 });
 
+describe('whether a channel waits for its messages', () => {
+  it("is pending while a session window of the channel's sessions is pending or running, not when done or failed", async () => {
+    const c = newChannel();
+    const session = await channelSession(c);
+    const other = await channelSession(newChannel());
+    const windowOf = (sessionId: string, status: string, account = ACCOUNT) =>
+      db.dataSource.query(
+        `INSERT INTO sync_windows (account_id, session_id, window_from, window_to, mode, status)
+         VALUES ($1, $2, '2026-11-01', '2026-11-30', 'sent', $3)
+         ON CONFLICT ON CONSTRAINT pk_sync_windows DO UPDATE SET status = excluded.status`,
+        [account, sessionId, status],
+      );
+
+    expect(await repo.messagesPending(ACCOUNT, c)).toBe(false);
+    await windowOf(other.id, 'running');
+    await windowOf(session.id, 'pending', 'another-account');
+    expect(await repo.messagesPending(ACCOUNT, c)).toBe(false);
+    for (const [status, pending] of [
+      ['pending', true],
+      ['running', true],
+      ['done', false],
+      ['failed', false],
+    ] as const) {
+      await windowOf(session.id, status);
+      expect([status, await repo.messagesPending(ACCOUNT, c)]).toEqual([status, pending]);
+    }
+  });
+});
+
 describe('who can read a channel', () => {
   it('current members first (owner, admins), then recent account senders; never bots, guests or leavers', async () => {
     const c = newChannel();

@@ -33,18 +33,24 @@ export interface FetchJob {
 export interface ChannelJob {
   runId: string;
   channelId: string;
+  /** How many times the job has waited for the channel's messages to be fetched (see SyncProcessor). */
+  waits?: number;
 }
+
+/** Files whose download never finished (no payload: the archive knows which). */
+export type PendingFilesJob = Record<string, never>;
 
 export interface SyncJobs {
   plan: PlanJob;
   list: ListJob;
   fetch: FetchJob;
   channel: ChannelJob;
+  files: PendingFilesJob;
 }
 
 export type SyncJobName = keyof SyncJobs;
 
-export const SYNC_JOB_NAMES: readonly SyncJobName[] = ['plan', 'list', 'fetch', 'channel'];
+export const SYNC_JOB_NAMES: readonly SyncJobName[] = ['plan', 'list', 'fetch', 'channel', 'files'];
 
 /** Transient failures (5xx after the client's own retries, network) retry with backoff; permanent ones fail at once. */
 export const RETRY_POLICY = {
@@ -52,6 +58,7 @@ export const RETRY_POLICY = {
   list: { attempts: 6, backoff: { type: 'exponential', delay: 2_000 } },
   fetch: { attempts: 6, backoff: { type: 'exponential', delay: 2_000 } },
   channel: { attempts: 6, backoff: { type: 'exponential', delay: 2_000 } },
+  files: { attempts: 3, backoff: { type: 'exponential', delay: 2_000 } },
 } as const;
 
 /** BullMQ job ids may not contain ':' and must not be all digits. */

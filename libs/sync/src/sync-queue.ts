@@ -39,6 +39,11 @@ export class SyncQueue {
     );
   }
 
+  /** A retry of the files whose download never finished; one job while one is queued or running. */
+  async pendingFiles(): Promise<void> {
+    await this.queue.add('files', {}, this.options('files', jobId('files')));
+  }
+
   async list(accountId: string, jobs: ListJob[]): Promise<void> {
     await this.queue.addBulk(
       jobs.map((data) => ({

@@ -22,7 +22,12 @@ class FakeChannels {
   members = new Map<string, ChannelMemberRow>();
   completed: string[][] = [];
   warnings: string[] = [];
+  /** Whether a session window of the channel is still pending or running. */
+  pending = false;
 
+  messagesPending() {
+    return Promise.resolve(this.pending);
+  }
   readers(_channelId: string, limit: number) {
     this.readersLimit = limit;
     return Promise.resolve(this.readerList.slice(0, limit));
@@ -179,6 +184,33 @@ describe('ChannelSyncService', () => {
     expect(channels.warnings).toEqual([]);
     expect(await count(metrics, 'unreadable')).toBe(0);
   });
+
+  it.each([false, true])(
+    'waits, recording nothing, while the channel messages are still being fetched (last attempt: %s)',
+    async (lastAttempt) => {
+      const channels = new FakeChannels();
+      channels.pending = true;
+      channels.readerList = [{ userId: 'x@example.com', source: 'sender' }];
+      const source = new FakeSource({ 'x@example.com': notMember() });
+      const { svc, metrics } = service(channels, source);
+      expect(await svc.sync(job, lastAttempt)).toMatchObject({ status: 'waiting', warning: expect.any(String) });
+      expect(channels.warnings).toEqual([]);
+      expect(await count(metrics, 'unreadable')).toBe(0);
+
+      expect(source.asked).toEqual(['get x@example.com']);
+
+      // Having waited, it asks no one while they are still pending: waiting spends no Zoom call.
+      const waited = { ...job, waits: 1 };
+      expect(await svc.sync(waited, lastAttempt)).toMatchObject({ status: 'waiting' });
+      expect(source.asked).toEqual(['get x@example.com']);
+
+      // Once they are in, the same channel with no reader is unreadable (and recorded on the last attempt).
+      channels.pending = false;
+      expect(await svc.sync(waited, lastAttempt)).toMatchObject({ status: 'unreadable' });
+      expect(source.asked).toEqual(['get x@example.com', 'get x@example.com']);
+      expect(channels.warnings).toHaveLength(lastAttempt ? 1 : 0);
+    },
+  );
 
   it('records a warning when no candidate is known at all', async () => {
     const channels = new FakeChannels();

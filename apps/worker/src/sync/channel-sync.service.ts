@@ -12,14 +12,22 @@ const PAGE_TOKEN_RESTARTS = 3;
 export type ChannelSyncOutcome =
   | { status: 'synced'; reader: string; members: number; removed: number }
   | { status: 'deleted' }
-  | { status: 'unreadable'; warning: string };
+  | { status: 'unreadable'; warning: string }
+  /** Nobody could read it yet, and its messages, with the senders who could, are still being fetched. */
+  | { status: 'waiting'; warning: string };
 
 /** The parts of the archive and of Zoom the channel sync uses (fakes replace them in unit tests). */
 export interface ChannelSyncDeps {
   accountId: string;
   channels: Pick<
     ChannelArchiveRepository,
-    'readers' | 'upsertChannel' | 'markDeleted' | 'recordWarning' | 'upsertMembers' | 'completeListing'
+    | 'readers'
+    | 'messagesPending'
+    | 'upsertChannel'
+    | 'markDeleted'
+    | 'recordWarning'
+    | 'upsertMembers'
+    | 'completeListing'
   >;
   source: {
     channel(userId: string, channelId: string): Promise<ZoomChannelInput>;
@@ -51,11 +59,16 @@ export class ChannelSyncService {
   }
 
   /**
-   * `lastAttempt` false: a channel nobody can read yet is answered `unreadable` without recording anything, so
-   * the job can try again later in the run (see SyncProcessor); only the last attempt records the warning.
+   * A channel nobody can read yet while its messages are still being fetched is answered `waiting`: the
+   * job waits for them without spending an attempt (see SyncProcessor). Otherwise, `lastAttempt` false
+   * answers `unreadable` without recording anything, so the job can try again later in the run; only the
+   * last attempt records the warning. A job that has waited asks no one until the messages are in, so that
+   * waiting spends none of the rate budget.
    */
   async sync(job: ChannelJob, lastAttempt = true): Promise<ChannelSyncOutcome> {
     const { channels, accountId, metrics } = this.deps;
+    if ((job.waits ?? 0) > 0 && (await channels.messagesPending(accountId, job.channelId)))
+      return { status: 'waiting', warning: 'Its messages are still being fetched.' };
     const readers = await channels.readers(job.channelId, MAX_READERS);
     const refused: string[] = [];
     for (const reader of readers) {
@@ -77,6 +90,7 @@ export class ChannelSyncService {
     const warning = readers.length
       ? `No known member could read the channel (${refused.join('; ')}).`
       : 'No account user is known who could read the channel: no member from an earlier listing and no account sender of its messages.';
+    if (await channels.messagesPending(accountId, job.channelId)) return { status: 'waiting', warning };
     if (!lastAttempt) return { status: 'unreadable', warning };
     await channels.recordWarning(accountId, job.channelId, warning, this.date());
     metrics.channelSyncs.inc({ result: 'unreadable' });

@@ -25,7 +25,10 @@ export class SyncScheduler implements OnApplicationBootstrap {
       { name: 'plan', data: {} },
     );
     // A starting worker catches up at once rather than at the next tick; workers starting close together plan once.
-    await new SyncQueue(this.queue).startupPlan();
+    const queue = new SyncQueue(this.queue);
+    await queue.startupPlan();
+    // Files a killed worker left undownloaded are fetched at every start, whether or not this start planned.
+    await queue.pendingFiles();
     this.logger.log(`Sync scheduled: ${this.config.syncCron} (UTC); catching up now`);
   }
 }

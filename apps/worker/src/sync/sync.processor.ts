@@ -17,7 +17,15 @@ import type { SyncConfig } from '#libs/sync';
 import type { ChannelSyncService } from './channel-sync.service.js';
 import type { SyncService } from './sync.service.js';
 
-type Handler = (job: Job) => Promise<unknown>;
+type Handler = (job: Job, token?: string) => Promise<unknown>;
+
+/**
+ * How long a channel job waits for its channel's messages (and their senders) before it looks again:
+ * 2 s, doubling up to a minute, so a short sync is not held up and a long backfill does not poll.
+ */
+export function channelWaitMs(waits: number): number {
+  return Math.min(60_000, 2_000 * 2 ** waits);
+}
 
 /**
  * How long a job's lock lives without renewal: a killed worker's jobs return to the queue after it.
@@ -41,7 +49,8 @@ export class SyncProcessor extends WorkerHost implements OnModuleInit {
       plan: (job) => this.sync.plan(job.data as PlanJob),
       list: (job) => this.sync.list(job.data as ListJob),
       fetch: (job) => this.sync.fetch(job.data as FetchJob),
-      channel: (job) => this.syncChannel(job),
+      channel: (job, token) => this.syncChannel(job, token),
+      files: () => this.sync.retryPendingFiles(),
     };
     const missing = SYNC_JOB_NAMES.filter((name) => !this.handlers[name]);
     if (missing.length) throw new Error(`No handler for sync jobs: ${missing.join(', ')}`);
@@ -53,13 +62,21 @@ export class SyncProcessor extends WorkerHost implements OnModuleInit {
 
   /**
    * A channel found by a session listing is read before that session's messages are fetched, so the senders
-   * it could be read as may not be known yet: an unreadable channel is tried again later in the run (the
-   * job's backoff), and keeps its warning only when its last attempt cannot read it either.
+   * it could be read as may not be known yet: while they are being fetched the job waits (delayed, no attempt
+   * spent); after that an unreadable channel is tried again with the job's backoff, and keeps its warning
+   * only when its last attempt cannot read it either.
    */
-  private async syncChannel(job: Job): Promise<unknown> {
+  private async syncChannel(job: Job, token?: string): Promise<unknown> {
     const data = job.data as ChannelJob;
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const outcome = await this.channels.sync(data, lastAttempt);
+    if (outcome.status === 'waiting') {
+      if (!token) throw new Error(`channel ${data.channelId} waits for its messages: ${outcome.warning}`);
+      const waits = data.waits ?? 0;
+      await job.updateData({ ...data, waits: waits + 1 });
+      await job.moveToDelayed(Date.now() + channelWaitMs(waits), token);
+      throw new DelayedError();
+    }
     if (outcome.status !== 'unreadable') return outcome;
     if (!lastAttempt) throw new Error(`channel ${data.channelId} not readable yet, trying again: ${outcome.warning}`);
     this.logger.warn(`channel ${data.channelId}: ${outcome.warning}`);
@@ -70,8 +87,9 @@ export class SyncProcessor extends WorkerHost implements OnModuleInit {
     const handler = this.handlers[job.name as SyncJobName];
     if (!handler) throw new UnrecoverableError(`Unknown sync job "${job.name}"`);
     try {
-      return await handler(job);
+      return await handler(job, token);
     } catch (error) {
+      if (error instanceof DelayedError) throw error;
       if (error instanceof RatePausedError && token) {
         this.logger.warn(
           `${job.name} ${job.id}: Zoom rate limit; delayed until ${new Date(error.untilMs).toISOString()}`,

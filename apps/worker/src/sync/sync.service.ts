@@ -111,9 +111,9 @@ export class SyncService {
   /**
    * Files whose download never finished: a worker killed between writing a page and fetching its files
    * (the page's replay hands back only new files), and failed downloads with attempts left. One try each
-   * per cycle; a worker's start is a cycle, so a crash's leftovers are fetched when it comes back.
+   * per cycle, and at every worker start (a `files` job), so a crash's leftovers are fetched when it comes back.
    */
-  private async retryPendingFiles(): Promise<void> {
+  async retryPendingFiles(): Promise<void> {
     for (const file of await this.deps.files.pending(PENDING_FILES_PER_CYCLE)) {
       if (!file.downloadUrl) await this.deps.files.markFailed(file.fileId, 'Zoom gave no download_url for the file.');
       else await this.archiveFile({ ...file, downloadUrl: file.downloadUrl, fileSize: file.fileSize ?? undefined });

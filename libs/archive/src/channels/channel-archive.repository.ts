@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { pgPool } from '../database/pg-pool.util.js';
 import {
+  CHANNEL_MESSAGES_PENDING,
   CHANNEL_READERS,
   COMPLETE_LISTING,
   MARK_CHANNEL_DELETED,
@@ -30,6 +31,12 @@ export class ChannelArchiveRepository {
       options.onlyNew ?? false,
     ]);
     return rows.map((r) => r.id);
+  }
+
+  /** Whether a session window of the channel is still pending or running (see CHANNEL_MESSAGES_PENDING). */
+  async messagesPending(accountId: string, channelId: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ pending: boolean }>(CHANNEL_MESSAGES_PENDING, [accountId, channelId]);
+    return rows[0].pending;
   }
 
   /** Account users who can be asked to read the channel, best first (see CHANNEL_READERS). */

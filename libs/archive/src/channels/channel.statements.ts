@@ -108,3 +108,15 @@ WITH members AS (
   ORDER BY lower(reader), rank, sub, at DESC
 )
 SELECT reader, rank FROM ranked ORDER BY rank, sub, at DESC, reader LIMIT $2`;
+
+/**
+ * Whether the channel's messages are still being fetched: a session window of the channel pending or running.
+ * Its senders, who can be asked to read the channel, are known only once they are in.
+ */
+export const CHANNEL_MESSAGES_PENDING = `
+SELECT EXISTS (
+  SELECT 1
+  FROM chat_sessions s
+  JOIN sync_windows w ON w.account_id = s.account_id AND w.session_id = s.id
+  WHERE s.account_id = $1 AND s.channel_id = $2 AND w.status IN ('pending', 'running')
+) AS pending`;
