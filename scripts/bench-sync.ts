@@ -645,6 +645,16 @@ async function writableColumns(pool: pg.Pool, table: string): Promise<string> {
   return rows.map((r) => r.column_name).join(', ');
 }
 
+/** Every table a report page writes, parents first: the rows the writer is timed on and `\copy` loads. */
+const PAGE_TABLES = [
+  'chat_sessions',
+  'directory_users',
+  'messages',
+  'message_versions',
+  'reaction_snapshots',
+  'archived_files',
+] as const;
+
 /**
  * The same rows, exported with `\copy TO` and loaded with `\copy FROM` into empty copies of the tables
  * (same columns, defaults, checks, indexes incl. the GIN, generated tsvector, and the same foreign keys;
@@ -658,13 +668,14 @@ async function copyRate(
   cleanup.add(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
   await db.pool.query(`
     CREATE SCHEMA bench_copy;
-    CREATE TABLE bench_copy.messages (LIKE public.messages INCLUDING ALL);
-    CREATE TABLE bench_copy.message_versions (LIKE public.message_versions INCLUDING ALL);
-    ALTER TABLE bench_copy.messages ADD FOREIGN KEY (session_id) REFERENCES public.chat_sessions (id);
-    ALTER TABLE bench_copy.message_versions ADD FOREIGN KEY (message_id) REFERENCES bench_copy.messages (id);`);
+    ${PAGE_TABLES.map((t) => `CREATE TABLE bench_copy.${t} (LIKE public.${t} INCLUDING ALL);`).join('\n    ')}
+    ALTER TABLE bench_copy.messages ADD FOREIGN KEY (session_id) REFERENCES bench_copy.chat_sessions (id);
+    ALTER TABLE bench_copy.message_versions ADD FOREIGN KEY (message_id) REFERENCES bench_copy.messages (id);
+    ALTER TABLE bench_copy.reaction_snapshots ADD FOREIGN KEY (message_id) REFERENCES bench_copy.messages (id);
+    ALTER TABLE bench_copy.archived_files ADD FOREIGN KEY (message_id) REFERENCES bench_copy.messages (id);`);
   let rows = 0;
   let seconds = 0;
-  for (const table of ['messages', 'message_versions']) {
+  for (const table of PAGE_TABLES) {
     const columns = await writableColumns(db.pool, table);
     const file = join(dir, `${table}.copy`);
     await psql(db.url, `\\copy (SELECT ${columns} FROM public.${table}) TO '${file}'`);
@@ -792,16 +803,15 @@ async function writePhase(emulator: Emulator, options: Options, cleanup: Cleanup
   );
   const analyze = (await AutoAnalyze.needed(db.pool)) ? new AutoAnalyze(db.pool) : null;
   const seconds = await replayPages(db.url, file, options.concurrency).finally(() => analyze?.stop());
-  const rows =
-    (await scalar(db.pool, 'SELECT count(*) AS n FROM messages')) +
-    (await scalar(db.pool, 'SELECT count(*) AS n FROM message_versions'));
+  let rows = 0;
+  for (const table of PAGE_TABLES) rows += await scalar(db.pool, `SELECT count(*) AS n FROM ${table}`);
   const writerRowsPerS = rows / seconds;
   progress(`phase 2 written in ${seconds.toFixed(1)} s; timing \\copy of the same ${rows} rows`);
   const copy = await copyRate(db, cleanup);
   const copyRowsPerS = copy.rows / copy.seconds;
   const writeVsCopy = writerRowsPerS / copyRowsPerS;
   log(
-    `  archive write rate: ${pages} pages = ${rows} rows (messages + versions) in ${seconds.toFixed(1)} s = ` +
+    `  archive write rate: ${pages} pages = ${rows} rows (${PAGE_TABLES.join(', ')}) in ${seconds.toFixed(1)} s = ` +
       `${Math.round(writerRowsPerS)} rows/s, ${options.concurrency} pages in flight (5-min load average ` +
       `${loadavg()[1].toFixed(1)} on ${cpus().length} cores)`,
   );

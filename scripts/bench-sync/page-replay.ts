@@ -96,10 +96,8 @@ export async function capturePages(
  * worker's jobs do; returns the seconds spent writing (parsing the file included, a few percent).
  */
 export async function replayPages(databaseUrl: string, file: string, concurrency: number): Promise<number> {
-  const db = await new DataSource({
-    ...archiveDataSourceOptions(databaseUrl),
-    extra: { max: concurrency },
-  }).initialize();
+  // The worker's own connection pool (node-postgres' default of 10) under `concurrency` pages in flight.
+  const db = await new DataSource(archiveDataSourceOptions(databaseUrl)).initialize();
   try {
     const runId = randomUUID();
     await db.query(`INSERT INTO sync_runs (id, account_id, kind) VALUES ($1, 'demo-account', 'manual')`, [runId]);
