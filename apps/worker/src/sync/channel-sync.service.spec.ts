@@ -1,7 +1,7 @@
 import type { ChannelMemberRow, ChannelReader, ChannelRow, ZoomChannelMemberInput } from '#libs/archive';
 import { ZoomPageTokenExpiredError, ZoomPermanentError } from '#libs/zoom-client';
 import { SyncMetrics } from '../metrics/sync-metrics.js';
-import { ChannelSyncService, type ChannelSyncDeps, MAX_READERS } from './channel-sync.service.js';
+import { ChannelSyncService, type ChannelSyncDeps, MAX_READERS, MAX_WAITS } from './channel-sync.service.js';
 
 const zoomError = (status: number, code: number, message: string) =>
   new ZoomPermanentError(`Zoom failed: HTTP ${status}, code ${code}: ${message}`, {
@@ -211,6 +211,19 @@ describe('ChannelSyncService', () => {
       expect(channels.warnings).toHaveLength(lastAttempt ? 1 : 0);
     },
   );
+
+  it('waits no longer after MAX_WAITS, even with the messages still pending: the last attempt records the warning', async () => {
+    const channels = new FakeChannels();
+    channels.pending = true;
+    channels.readerList = [{ userId: 'x@example.com', source: 'sender' }];
+    const source = new FakeSource({ 'x@example.com': notMember() });
+    const { svc } = service(channels, source);
+    expect(await svc.sync({ ...job, waits: MAX_WAITS - 1 })).toMatchObject({ status: 'waiting' });
+    expect(source.asked).toEqual([]);
+    expect(await svc.sync({ ...job, waits: MAX_WAITS })).toMatchObject({ status: 'unreadable' });
+    expect(source.asked).toEqual(['get x@example.com']);
+    expect(channels.warnings).toHaveLength(1);
+  });
 
   it('records a warning when no candidate is known at all', async () => {
     const channels = new FakeChannels();

@@ -7,6 +7,11 @@ import { isChannelGone, isNoAccess, zoomReason } from './channel-errors.util.js'
 
 /** Members (or senders) asked at most per channel before it is recorded as unreadable. */
 export const MAX_READERS = 5;
+/**
+ * Times a channel job waits for its channel's messages at most (about two hours at the processor's delays): a
+ * window that never finishes (its job lost with Redis) must not keep the job, and each tick's, waiting forever.
+ */
+export const MAX_WAITS = 125;
 const PAGE_TOKEN_RESTARTS = 3;
 
 export type ChannelSyncOutcome =
@@ -63,11 +68,13 @@ export class ChannelSyncService {
    * job waits for them without spending an attempt (see SyncProcessor). Otherwise, `lastAttempt` false
    * answers `unreadable` without recording anything, so the job can try again later in the run; only the
    * last attempt records the warning. A job that has waited asks no one until the messages are in, so that
-   * waiting spends none of the rate budget.
+   * waiting spends none of the rate budget; after MAX_WAITS it waits no longer.
    */
   async sync(job: ChannelJob, lastAttempt = true): Promise<ChannelSyncOutcome> {
     const { channels, accountId, metrics } = this.deps;
-    if ((job.waits ?? 0) > 0 && (await channels.messagesPending(accountId, job.channelId)))
+    const waits = job.waits ?? 0;
+    const mayWait = waits < MAX_WAITS;
+    if (waits > 0 && mayWait && (await channels.messagesPending(accountId, job.channelId)))
       return { status: 'waiting', warning: 'Its messages are still being fetched.' };
     const readers = await channels.readers(job.channelId, MAX_READERS);
     const refused: string[] = [];
@@ -90,7 +97,7 @@ export class ChannelSyncService {
     const warning = readers.length
       ? `No known member could read the channel (${refused.join('; ')}).`
       : 'No account user is known who could read the channel: no member from an earlier listing and no account sender of its messages.';
-    if (await channels.messagesPending(accountId, job.channelId)) return { status: 'waiting', warning };
+    if (mayWait && (await channels.messagesPending(accountId, job.channelId))) return { status: 'waiting', warning };
     if (!lastAttempt) return { status: 'unreadable', warning };
     await channels.recordWarning(accountId, job.channelId, warning, this.date());
     metrics.channelSyncs.inc({ result: 'unreadable' });
