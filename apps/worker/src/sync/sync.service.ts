@@ -95,9 +95,10 @@ export class SyncService {
       await queue.fetch(config.accountId, sweep);
       // Every channel the reports named, once per tick: its settings and who is (and no longer is) a member.
       await this.queueChannels(runId, await this.deps.channels.reportedChannels(config.accountId));
+      // Downloads left unfinished: one `files` job, shared with a worker's start (deduplicated while queued or running).
+      await queue.pendingFiles();
     }
     await state.finishRunIfComplete(runId);
-    if (!manual) await this.retryPendingFiles();
     return runId;
   }
 
@@ -111,7 +112,8 @@ export class SyncService {
   /**
    * Files whose download never finished: a worker killed between writing a page and fetching its files
    * (the page's replay hands back only new files), and failed downloads with attempts left. One try each
-   * per cycle, and at every worker start (a `files` job), so a crash's leftovers are fetched when it comes back.
+   * per tick and at every worker start (the `files` job, which both enqueue), so a crash's leftovers are fetched
+   * when it comes back.
    */
   async retryPendingFiles(): Promise<void> {
     for (const file of await this.deps.files.pending(PENDING_FILES_PER_CYCLE)) {
