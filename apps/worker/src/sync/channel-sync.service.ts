@@ -74,6 +74,7 @@ export class ChannelSyncService {
     const { channels, accountId, metrics } = this.deps;
     const waits = job.waits ?? 0;
     const mayWait = waits < MAX_WAITS;
+    // A job that has waited looks before asking anyone; one that has not, only once nobody could read it.
     if (waits > 0 && mayWait && (await channels.messagesPending(accountId, job.channelId)))
       return { status: 'waiting', warning: 'Its messages are still being fetched.' };
     const readers = await channels.readers(job.channelId, MAX_READERS);
@@ -97,7 +98,8 @@ export class ChannelSyncService {
     const warning = readers.length
       ? `No known member could read the channel (${refused.join('; ')}).`
       : 'No account user is known who could read the channel: no member from an earlier listing and no account sender of its messages.';
-    if (mayWait && (await channels.messagesPending(accountId, job.channelId))) return { status: 'waiting', warning };
+    if (waits === 0 && (await channels.messagesPending(accountId, job.channelId)))
+      return { status: 'waiting', warning };
     if (!lastAttempt) return { status: 'unreadable', warning };
     await channels.recordWarning(accountId, job.channelId, warning, this.date());
     metrics.channelSyncs.inc({ result: 'unreadable' });
