@@ -36,6 +36,7 @@ export type {
 export { ArchiveWriter } from './messages/archive.writer.js';
 
 export { SyncStateRepository } from './sync/sync-state.repository.js';
+export { COVERAGE_LIST_LIMIT } from './sync/coverage.query.js';
 export type {
   Coverage,
   ChannelWarning,

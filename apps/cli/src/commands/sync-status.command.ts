@@ -1,4 +1,4 @@
-import { SyncStateRepository } from '#libs/archive';
+import { COVERAGE_LIST_LIMIT, SyncStateRepository } from '#libs/archive';
 import type { SyncConfig } from '#libs/sync';
 import { reportHorizon, toDate } from '#libs/sync';
 import { openDatabase } from './connections.js';
@@ -23,7 +23,7 @@ export async function syncStatusCommand(config: SyncConfig): Promise<number> {
     const warned = coverage.channelWarnings;
     if (warned.length) {
       lines.push(
-        `Channels whose details and members could not be read: ${warned.length === 100 ? '100 or more' : warned.length} (their messages are archived).`,
+        `Channels whose details and members could not be read: ${warned.length === COVERAGE_LIST_LIMIT ? `${COVERAGE_LIST_LIMIT} or more` : warned.length} (their messages are archived).`,
       );
       for (const c of warned.slice(0, 20)) lines.push(`  channel ${c.channelId} ${c.name}: ${c.warning}`);
       if (warned.length > 20) lines.push(`  … and ${warned.length - 20} more (GET /api/v1/sync/status lists them)`);

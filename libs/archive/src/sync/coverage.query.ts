@@ -1,7 +1,8 @@
 import type { Pool } from 'pg';
 import type { Coverage, FailedWindow } from './sync-state.types.js';
 
-const FAILED_LIMIT = 100;
+/** Failed windows and channel warnings listed at most. */
+export const COVERAGE_LIST_LIMIT = 100;
 
 /**
  * Days (horizon ≤ day < today, UTC) not fully archived. A day is archived when a session listing covering it
@@ -50,14 +51,14 @@ SELECT '', window_from::text, window_to::text, 'sessions', coalesce(last_error, 
 FROM session_list_windows
 WHERE account_id = $1 AND status = 'failed' AND window_to >= $2::date AND window_from < $3::date
 ORDER BY window_from, session_id, mode
-LIMIT ${FAILED_LIMIT}`;
+LIMIT ${COVERAGE_LIST_LIMIT}`;
 
 const CHANNEL_WARNINGS = `
 SELECT id, name, warning, warning_at
 FROM channels
 WHERE account_id = $1 AND warning IS NOT NULL
 ORDER BY warning_at DESC NULLS LAST, id
-LIMIT ${FAILED_LIMIT}`;
+LIMIT ${COVERAGE_LIST_LIMIT}`;
 
 interface FailedRow {
   session_id: string;
