@@ -2,18 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExportSchedulesRepository } from '#libs/archive';
-import { SyncHarness } from './worker.harness.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (await check()) return;
-    await sleep(200);
-  }
-  throw new Error('timed out');
-}
+import { SyncHarness, waitFor } from './worker.harness.js';
 
 interface Run {
   id: string;
@@ -62,11 +51,12 @@ describe('scheduled exports in the worker', () => {
       createdBy: 'test',
     });
     await Promise.all([h.startWorker(), h.startWorker()]);
-    await waitFor(async () => (await runs(schedule.id)).length >= 4, 60_000);
+    await waitFor(async () => (await runs(schedule.id)).length >= 4, 60_000, 'four scheduled runs');
     await h.db.query('UPDATE export_schedules SET enabled = false WHERE id = $1', [schedule.id]);
     await waitFor(
       async () => (await runs(schedule.id)).every((r) => r.status !== 'queued' && r.status !== 'running'),
       60_000,
+      'every run to end',
     );
 
     const all = await runs(schedule.id);
@@ -97,7 +87,11 @@ describe('scheduled exports in the worker', () => {
     // Retention: a run whose time is up loses its zip at the next sweep.
     const [first] = all;
     await h.db.query(`UPDATE export_jobs SET expires_at = now() - interval '1 minute' WHERE id = $1`, [first.id]);
-    await waitFor(async () => (await runs(schedule.id)).find((r) => r.id === first.id)!.status === 'expired', 30_000);
+    await waitFor(
+      async () => (await runs(schedule.id)).find((r) => r.id === first.id)!.status === 'expired',
+      30_000,
+      'the first run to expire',
+    );
     expect(existsSync(join(exportDir, first.artifact_name!))).toBe(false);
     expect(existsSync(join(exportDir, all[1].artifact_name!))).toBe(true);
   }, 180_000);

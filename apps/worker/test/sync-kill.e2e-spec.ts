@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { reportHorizon, toDate } from '#libs/sync';
 import { compareWithGroundTruth, groundTruth } from './ground-truth.compare.js';
-import { SyncHarness } from './worker.harness.js';
+import { SyncHarness, waitFor } from './worker.harness.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const KILLS = 3;
@@ -35,7 +35,7 @@ describe('sync survives SIGKILL of the worker', () => {
 
     let worker = await h.startWorker();
     for (const target of targets) {
-      await waitFor(async () => (await archived()) >= target, 90_000);
+      await waitFor(async () => (await archived()) >= target, 90_000, `${target} messages archived (the sync stalled)`);
       // A random moment after the target: mid-page, mid-download, between jobs.
       await sleep(Math.random() * 1_000);
       await kill(h, worker);
@@ -82,12 +82,4 @@ async function kill(h: SyncHarness, worker: ChildProcess): Promise<void> {
   await exited;
   // A killed process keeps a null exitCode (it has a signalCode); the harness's stop() would wait for it.
   h.workers.splice(h.workers.indexOf(worker), 1);
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error('no progress: the sync stalled');
-    await sleep(100);
-  }
 }

@@ -1,7 +1,7 @@
 import { reportHorizon, toDate } from '#libs/sync';
 import { compareChannelsWithGroundTruth } from './channel-truth.compare.js';
 import { compareWithGroundTruth } from './ground-truth.compare.js';
-import { SyncHarness, freePort } from './worker.harness.js';
+import { SyncHarness, freePort, waitFor } from './worker.harness.js';
 
 /** Pro plan: Medium (both chat reports, and the channel and member reads) is 20 requests/s; the archive may use 80% of it. */
 const MEDIUM_PER_SECOND = 20;
@@ -52,11 +52,11 @@ describe('sync: two workers stay within the rate budget', () => {
     const ports = [await freePort(), await freePort()];
     // The second worker starts once the first has planned its start-up run, as in a rolling deploy.
     await h.startWorker({ WORKER_PORT: String(ports[0]) });
-    for (let i = 0; i < 100; i++) {
-      const planned = (await h.db.query("SELECT 1 FROM sync_runs WHERE status <> 'planning'")) as unknown[];
-      if (planned.length) break;
-      await sleep(100);
-    }
+    await waitFor(
+      async () => ((await h.db.query("SELECT 1 FROM sync_runs WHERE status <> 'planning'")) as unknown[]).length > 0,
+      10_000,
+      'the first worker to plan its start-up run',
+    );
     await h.startWorker({ WORKER_PORT: String(ports[1]) });
     const activity = watchActivity(h);
     await h.idle(150_000);

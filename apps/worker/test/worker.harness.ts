@@ -23,6 +23,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Polls `condition` until it holds; fails naming what was awaited once `timeoutMs` has passed. */
+export async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /**
  * A sync under test: a fresh database, the emulator as a real HTTP server (on the real clock, as
  * the worker is), a Redis key prefix of its own, and worker processes started from the build.
